@@ -1,0 +1,7 @@
+//! The pure core: everything that can be reasoned about without a browser.
+//! Nothing under here may use yew, web-sys, gloo, js-sys or wasm-bindgen; the
+//! native build does not even have them (they are wasm32-only dependencies),
+//! and `scripts/check-core-purity.sh` says so in words when someone tries.
+
+pub mod model;
+pub mod network;
