@@ -3,5 +3,13 @@
 //! native build does not even have them (they are wasm32-only dependencies),
 //! and `scripts/check-core-purity.sh` says so in words when someone tries.
 
+pub mod analysis;
+pub mod command;
+pub mod demo;
+pub mod formats;
+pub mod geometry;
+pub mod gesture;
+pub mod layout;
+pub mod matching;
 pub mod model;
 pub mod network;

@@ -1,0 +1,1 @@
+//! Network analysis: building networks from a community, metrics, communities, findings.

@@ -1,0 +1,1 @@
+//! Screen and world coordinates as separate types, the viewport transform, hit-testing.

@@ -1,0 +1,1 @@
+//! The pointer state machine: (state, event) -> (state, commands).

@@ -1,0 +1,1 @@
+//! Matching the people residents name: normalisation, candidates, scores, evidence.
