@@ -1,5 +1,8 @@
 //! Weave: participatory network mapping, compiled to WebAssembly.
 //!
-//! `core` is pure Rust and tested natively; everything else is the browser layer.
+//! `core` is pure Rust and tested natively; `platform` wraps the browser;
+//! `state`, `components` and `modes` are the thin yew layer on top.
 
 pub mod core;
+pub mod i18n;
+pub mod platform;

@@ -1,0 +1,16 @@
+//! The only code that touches the browser: storage, files, tab coordination,
+//! page lifecycle, time. The storage trait and its in-memory implementation
+//! also build natively, so the repository logic is tested with `cargo test`.
+
+pub mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod files;
+#[cfg(target_arch = "wasm32")]
+pub mod lifecycle;
+#[cfg(target_arch = "wasm32")]
+pub mod panic;
+#[cfg(target_arch = "wasm32")]
+pub mod tabs;

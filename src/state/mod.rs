@@ -1,0 +1,13 @@
+//! App state: one reducer with data-carrying actions (pure, tested natively),
+//! and, in the browser, the context and `use_app()` hook that run its effects.
+
+pub mod app_state;
+pub mod draft;
+pub mod route;
+
+#[cfg(target_arch = "wasm32")]
+pub mod context;
+
+pub use app_state::{Action, AppState, Boot, SaveState, StorageHealth};
+pub use draft::{Draft, Step};
+pub use route::Route;
