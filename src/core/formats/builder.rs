@@ -80,7 +80,7 @@ impl Builder {
         i
     }
 
-    /// The index of `id` when it was declared; silently creates nothing.
+    /// A node by index, for post-processing (defaults, restored ids).
     pub fn node_mut(&mut self, index: usize) -> Option<&mut crate::core::network::Node> {
         self.net.nodes.get_mut(index)
     }
