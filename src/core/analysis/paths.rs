@@ -9,7 +9,8 @@
 //! Conventions follow networkx so results can be checked against it:
 //! betweenness is unnormalised (`normalized=False`: halved on undirected
 //! graphs), closeness uses incoming distances on directed graphs and is
-//! scaled by the reachable share, harmonic closeness uses outgoing distances.
+//! scaled by the reachable share, and so does harmonic closeness (networkx
+//! sums `1/d(v, u)` over the sources `v` reaching `u`).
 //! With `weighted`, edge weights are lengths (networkx's `weight="weight"`).
 
 use super::csr::{Adjacency, Csr};
@@ -271,12 +272,11 @@ impl<'g> BetweennessAccumulator<'g> {
             ..
         } = &mut self.search;
         let inc = self.g.inc();
-        let mut harmonic = 0.0;
         for &w in order.iter().rev() {
             let w = w as usize;
             let dw = dist[w];
             if w != s {
-                harmonic += 1.0 / dw;
+                self.harmonic[w] += 1.0 / dw;
                 self.in_dist[w] += dw;
                 self.in_reach[w] += 1;
             }
@@ -302,7 +302,6 @@ impl<'g> BetweennessAccumulator<'g> {
                 self.betweenness[w] += delta[w];
             }
         }
-        self.harmonic[s] += harmonic;
     }
 
     /// The metrics so far. Betweenness is scaled as networkx's unnormalised
@@ -445,8 +444,8 @@ mod tests {
         assert_eq!(m.betweenness, vec![0.0, 1.0, 0.0]);
         // Incoming closeness: node 0 is reached by nobody.
         assert_eq!(m.closeness[0], 0.0);
-        assert_eq!(m.harmonic[0], 1.5);
-        assert_eq!(m.harmonic[2], 0.0);
+        assert_eq!(m.harmonic[0], 0.0);
+        assert_eq!(m.harmonic[2], 1.5);
     }
 
     #[test]
