@@ -1,0 +1,154 @@
+//! Precision, recall and timing of the automatic match suggestions on a
+//! synthetic community with ground truth (`demo_with_truth`): real people
+//! named by several residents with nicknames, typos, initials and shared
+//! common names. The scorer never sees the truth; only this report does.
+//!
+//! Usage: `bench-matching [residents] [seed] [threshold]` (defaults 3000, 2, 0.8).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    bench::run();
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod bench {
+    use std::collections::{BTreeMap, HashMap};
+    use std::time::Instant;
+    use weave::core::demo::{demo_with_truth, GroundTruth};
+    use weave::core::matching::{suggest, Candidate, MatchOptions, DEFAULT_THRESHOLD};
+    use weave::core::model::AlterRef;
+
+    pub fn run() {
+        let args: Vec<String> = std::env::args().collect();
+        let residents = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(3000);
+        let seed = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(2);
+        let threshold = args
+            .get(3)
+            .and_then(|a| a.parse().ok())
+            .unwrap_or(DEFAULT_THRESHOLD);
+        let (community, truth) = demo_with_truth(seed, residents);
+        let mentions: usize = community.responses.iter().map(|r| r.alters.len()).sum();
+        let started = Instant::now();
+        let options = MatchOptions {
+            min_score: threshold.min(0.5),
+            ..MatchOptions::default()
+        };
+        let suggestions = suggest(&community, &options);
+        let elapsed = started.elapsed();
+        let accepted: Vec<&Candidate> = suggestions
+            .iter()
+            .filter(|c| c.score >= threshold)
+            .collect();
+        println!(
+            "residents {residents}, seed {seed}, named people {mentions}, threshold {threshold}"
+        );
+        println!(
+            "candidate generation + scoring: {:.3} s, {} suggestions >= {}",
+            elapsed.as_secs_f64(),
+            suggestions.len(),
+            options.min_score
+        );
+        pairwise(&accepted, &truth);
+        closure(&accepted, &truth);
+    }
+
+    /// Pairs of mentions of one real person in two different responses.
+    fn true_pairs(truth: &GroundTruth) -> u64 {
+        let mut per_person: HashMap<u32, BTreeMap<&str, u64>> = HashMap::new();
+        for (alter, person) in &truth.person_of {
+            *per_person
+                .entry(*person)
+                .or_default()
+                .entry(alter.response.as_str())
+                .or_default() += 1;
+        }
+        per_person
+            .values()
+            .map(|by_response| {
+                let n: u64 = by_response.values().sum();
+                let same: u64 = by_response
+                    .values()
+                    .map(|k| k * k.saturating_sub(1) / 2)
+                    .sum();
+                n * n.saturating_sub(1) / 2 - same
+            })
+            .sum()
+    }
+
+    fn is_true(truth: &GroundTruth, a: &AlterRef, b: &AlterRef) -> bool {
+        truth.person(a).is_some() && truth.person(a) == truth.person(b)
+    }
+
+    fn pairwise(accepted: &[&Candidate], truth: &GroundTruth) {
+        let tp = accepted
+            .iter()
+            .filter(|c| is_true(truth, &c.a, &c.b))
+            .count() as f64;
+        let all = true_pairs(truth) as f64;
+        println!(
+            "suggested pairs: precision {:.3}, recall {:.3} ({} of {} true pairs; {} wrong)",
+            tp / (accepted.len().max(1) as f64),
+            tp / all.max(1.0),
+            tp,
+            all,
+            accepted.len() as f64 - tp
+        );
+    }
+
+    /// What the facilitator gets after "accept all likely": merged groups
+    /// (transitive closure), scored pairwise against the truth.
+    fn closure<'a>(accepted: &[&'a Candidate], truth: &GroundTruth) {
+        let mut ids: HashMap<&'a AlterRef, usize> = HashMap::new();
+        let mut parent: Vec<usize> = Vec::new();
+        fn find(p: &mut [usize], mut x: usize) -> usize {
+            while p[x] != x {
+                p[x] = p[p[x]];
+                x = p[x];
+            }
+            x
+        }
+        for c in accepted {
+            let mut id = |r: &'a AlterRef| {
+                let next = ids.len();
+                *ids.entry(r).or_insert_with(|| {
+                    parent.push(next);
+                    next
+                })
+            };
+            let (a, b) = (id(&c.a), id(&c.b));
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+        let mut groups: HashMap<usize, Vec<&AlterRef>> = HashMap::new();
+        let members: Vec<(&AlterRef, usize)> = ids.iter().map(|(r, i)| (*r, *i)).collect();
+        for (r, i) in members {
+            let root = find(&mut parent, i);
+            groups.entry(root).or_default().push(r);
+        }
+        let (mut tp, mut fp) = (0u64, 0u64);
+        for g in groups.values() {
+            for x in 0..g.len() {
+                for y in x + 1..g.len() {
+                    if g[x].response == g[y].response {
+                        continue;
+                    }
+                    if is_true(truth, g[x], g[y]) {
+                        tp += 1;
+                    } else {
+                        fp += 1;
+                    }
+                }
+            }
+        }
+        let all = true_pairs(truth) as f64;
+        println!(
+            "merged groups ({}): pairwise precision {:.3}, recall {:.3}",
+            groups.len(),
+            tp as f64 / ((tp + fp).max(1) as f64),
+            tp as f64 / all.max(1.0)
+        );
+    }
+}

@@ -1,0 +1,116 @@
+//! Candidate pairs by blocking: mentions share a block when their first names
+//! share a nickname row or a phonetic key (within one area, or anywhere when
+//! the block is small), when surnames sound alike with a fitting initial, or
+//! when they mean the same roster figure. Never all pairs.
+
+use super::index::{Index, Mention};
+use super::nicknames::table;
+use super::phonetic::keys;
+use std::collections::HashMap;
+
+/// Limits that keep blocking fast on thousands of names.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BlockLimits {
+    /// Community-wide first-name blocks larger than this are skipped; their
+    /// pairs are still found within each area. Default 120.
+    pub max_global: usize,
+    /// Any block larger than this is skipped altogether. Default 3,000.
+    pub max_block: usize,
+}
+
+impl Default for BlockLimits {
+    fn default() -> Self {
+        Self {
+            max_global: 120,
+            max_block: 3_000,
+        }
+    }
+}
+
+/// The blocking keys of one mention. Keys starting `g|` are community-wide.
+pub fn block_keys(index: &Index, m: &Mention) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(f) = m.figure {
+        out.push(format!("f|{f}"));
+    }
+    let n = &m.name;
+    if !n.has_name() || n.kinship {
+        return out;
+    }
+    let area = index.contexts[m.context as usize]
+        .area
+        .as_deref()
+        .unwrap_or("?");
+    let mut initials: Vec<char> = n.first_initial.into_iter().collect();
+    if let Some(first) = &n.first {
+        let mut firsts: Vec<String> = table()
+            .groups(first)
+            .iter()
+            .map(|&g| format!("n{g}"))
+            .collect();
+        let (p, q) = keys(first);
+        firsts.push(format!("p{p}"));
+        if q != p {
+            firsts.push(format!("p{q}"));
+        }
+        for k in firsts {
+            out.push(format!("a|{area}|{k}"));
+            out.push(format!("g|{k}"));
+        }
+        for &g in table().groups(first) {
+            initials.extend(table().formal(g).chars().next());
+        }
+    }
+    initials.sort_unstable();
+    initials.dedup();
+    if let Some(last) = &n.last {
+        let (p, _) = keys(last);
+        out.push(format!("l|{area}|{p}"));
+        for i in &initials {
+            out.push(format!("s|{i}|{p}"));
+        }
+    }
+    if let (Some(i), Some(j)) = (n.first_initial, n.last_initial) {
+        out.push(format!("i|{area}|{i}{j}"));
+    }
+    out
+}
+
+/// All candidate pairs `(i, j)` with `i < j`, indices into `index.mentions`,
+/// from different residents, sorted and without repeats.
+///
+/// # Complexity
+/// O(Σ block size²) over kept blocks, bounded by the [`BlockLimits`].
+pub fn candidate_pairs(index: &Index, limits: &BlockLimits) -> Vec<(u32, u32)> {
+    let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
+    for (i, m) in index.mentions.iter().enumerate() {
+        for key in block_keys(index, m) {
+            blocks.entry(key).or_default().push(i as u32);
+        }
+    }
+    let mut pairs: Vec<u64> = Vec::new();
+    for (key, members) in &blocks {
+        let limit = if key.starts_with("g|") {
+            limits.max_global
+        } else {
+            limits.max_block
+        };
+        if members.len() < 2 || members.len() > limit {
+            continue;
+        }
+        for (x, &i) in members.iter().enumerate() {
+            for &j in &members[x + 1..] {
+                let (mi, mj) = (&index.mentions[i as usize], &index.mentions[j as usize]);
+                if mi.context != mj.context {
+                    pairs.push((u64::from(i.min(j)) << 32) | u64::from(i.max(j)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+        .into_iter()
+        .map(|p| ((p >> 32) as u32, p as u32))
+        .collect()
+}

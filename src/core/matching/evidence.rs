@@ -1,0 +1,218 @@
+//! Why two named people may be one: structured evidence the review screen
+//! shows item by item. Each variant has a stable i18n key with named
+//! arguments for the translated UI, and an English fallback sentence.
+
+use serde::{Deserialize, Serialize};
+
+/// One reason for (or against) a match.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Evidence {
+    /// The same name, ignoring case, accents and spacing.
+    SameName {
+        name: String,
+    },
+    /// Known short form: "Dave ~ David".
+    Nickname {
+        a: String,
+        b: String,
+    },
+    /// A likely typo or spelling variant: "Daivd ~ David".
+    Spelling {
+        a: String,
+        b: String,
+    },
+    /// Different spelling, same sound: "Kathryn ~ Catherine".
+    SoundsAlike {
+        a: String,
+        b: String,
+    },
+    /// An initial that fits a name: "D. ~ David".
+    Initial {
+        initial: String,
+        name: String,
+    },
+    SameSurname {
+        surname: String,
+    },
+    /// Both picked, or described, the same person from the event's roster.
+    SamePublicFigure {
+        name: String,
+        role: String,
+    },
+    /// The naming residents live in the same area.
+    SameArea {
+        area: String,
+    },
+    DifferentAreas {
+        a: String,
+        b: String,
+    },
+    /// The naming residents go to the same places.
+    SharedPlaces {
+        places: Vec<String>,
+    },
+    /// Both residents also named these people.
+    CoNamed {
+        names: Vec<String>,
+    },
+    /// An uncommon name in this community, so a coincidence is unlikely.
+    RareName {
+        name: String,
+    },
+    /// Both named as someone who can change things, or as an active person.
+    BothChangeMakers,
+    /// Both named as family by residents of different households.
+    BothFamily,
+}
+
+impl Evidence {
+    /// True for evidence that speaks against the match.
+    pub fn is_against(&self) -> bool {
+        matches!(self, Evidence::DifferentAreas { .. } | Evidence::BothFamily)
+    }
+
+    /// Stable Fluent message id for the UI.
+    pub fn i18n_key(&self) -> &'static str {
+        match self {
+            Evidence::SameName { .. } => "match-evidence-same-name",
+            Evidence::Nickname { .. } => "match-evidence-nickname",
+            Evidence::Spelling { .. } => "match-evidence-spelling",
+            Evidence::SoundsAlike { .. } => "match-evidence-sounds-alike",
+            Evidence::Initial { .. } => "match-evidence-initial",
+            Evidence::SameSurname { .. } => "match-evidence-same-surname",
+            Evidence::SamePublicFigure { .. } => "match-evidence-public-figure",
+            Evidence::SameArea { .. } => "match-evidence-same-area",
+            Evidence::DifferentAreas { .. } => "match-evidence-different-areas",
+            Evidence::SharedPlaces { .. } => "match-evidence-shared-places",
+            Evidence::CoNamed { .. } => "match-evidence-co-named",
+            Evidence::RareName { .. } => "match-evidence-rare-name",
+            Evidence::BothChangeMakers => "match-evidence-change-makers",
+            Evidence::BothFamily => "match-evidence-both-family",
+        }
+    }
+
+    /// Named arguments for the message (lists joined with ", ", and a `count`).
+    pub fn i18n_args(&self) -> Vec<(&'static str, String)> {
+        let list = |v: &Vec<String>| vec![("list", v.join(", ")), ("count", v.len().to_string())];
+        match self {
+            Evidence::SameName { name } | Evidence::RareName { name } => {
+                vec![("name", name.clone())]
+            }
+            Evidence::Nickname { a, b }
+            | Evidence::Spelling { a, b }
+            | Evidence::SoundsAlike { a, b }
+            | Evidence::DifferentAreas { a, b } => vec![("a", a.clone()), ("b", b.clone())],
+            Evidence::Initial { initial, name } => {
+                vec![("initial", initial.clone()), ("name", name.clone())]
+            }
+            Evidence::SameSurname { surname } => vec![("surname", surname.clone())],
+            Evidence::SamePublicFigure { name, role } => {
+                vec![("name", name.clone()), ("role", role.clone())]
+            }
+            Evidence::SameArea { area } => vec![("area", area.clone())],
+            Evidence::SharedPlaces { places } => list(places),
+            Evidence::CoNamed { names } => list(names),
+            Evidence::BothChangeMakers | Evidence::BothFamily => Vec::new(),
+        }
+    }
+
+    /// The English fallback: "both named by residents of Murton West".
+    pub fn describe(&self) -> String {
+        match self {
+            Evidence::SameName { name } => format!("same name, {name}"),
+            Evidence::Nickname { a, b } => format!("{a} ~ {b}"),
+            Evidence::Spelling { a, b } => format!("{a} ~ {b} (spelling)"),
+            Evidence::SoundsAlike { a, b } => format!("{a} ~ {b} (sounds alike)"),
+            Evidence::Initial { initial, name } => format!("{initial}. could be {name}"),
+            Evidence::SameSurname { surname } => format!("same surname, {surname}"),
+            Evidence::SamePublicFigure { name, role } => format!("both mean {name} ({role})"),
+            Evidence::SameArea { area } => format!("both named by residents of {area}"),
+            Evidence::DifferentAreas { a, b } => format!("named by residents of {a} and of {b}"),
+            Evidence::SharedPlaces { places } => format!("both go to {}", places.join(", ")),
+            Evidence::CoNamed { names } => {
+                format!("both residents also named {}", names.join(", "))
+            }
+            Evidence::RareName { name } => format!("{name} is an uncommon name here"),
+            Evidence::BothChangeMakers => "both named as people who get things done".into(),
+            Evidence::BothFamily => "both named as family, by different residents".into(),
+        }
+    }
+}
+
+/// All evidence in plain words: "both named by residents of Murton West; Dave ~ David".
+pub fn describe_all(evidence: &[Evidence]) -> String {
+    evidence
+        .iter()
+        .map(Evidence::describe)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique_and_descriptions_read_well() {
+        let all = vec![
+            Evidence::SameName {
+                name: "Dave".into(),
+            },
+            Evidence::Nickname {
+                a: "Dave".into(),
+                b: "David".into(),
+            },
+            Evidence::Spelling {
+                a: "Daivd".into(),
+                b: "David".into(),
+            },
+            Evidence::SoundsAlike {
+                a: "Kathryn".into(),
+                b: "Catherine".into(),
+            },
+            Evidence::Initial {
+                initial: "D".into(),
+                name: "David".into(),
+            },
+            Evidence::SameSurname {
+                surname: "Smith".into(),
+            },
+            Evidence::SamePublicFigure {
+                name: "Rev. Mark Atkinson".into(),
+                role: "Vicar".into(),
+            },
+            Evidence::SameArea {
+                area: "Murton West".into(),
+            },
+            Evidence::DifferentAreas {
+                a: "Murton West".into(),
+                b: "Hawthorn".into(),
+            },
+            Evidence::SharedPlaces {
+                places: vec!["the Legion".into(), "the library".into()],
+            },
+            Evidence::CoNamed {
+                names: vec!["Sue".into()],
+            },
+            Evidence::RareName {
+                name: "Zainab".into(),
+            },
+            Evidence::BothChangeMakers,
+            Evidence::BothFamily,
+        ];
+        let mut keys: Vec<_> = all.iter().map(Evidence::i18n_key).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), all.len());
+        assert_eq!(
+            describe_all(&all[..3]),
+            "same name, Dave; Dave ~ David; Daivd ~ David (spelling)"
+        );
+        assert_eq!(all[9].describe(), "both go to the Legion, the library");
+        assert_eq!(all[9].i18n_args()[1], ("count", "2".to_string()));
+        let json = serde_json::to_string(&all[1]).unwrap();
+        assert_eq!(json, r#"{"kind":"nickname","a":"Dave","b":"David"}"#);
+        assert!(all[8].is_against() && !all[0].is_against());
+    }
+}

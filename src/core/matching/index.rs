@@ -1,0 +1,244 @@
+//! Everything the scorer needs, computed once per community: each named
+//! person ("mention") with their parsed name, and each naming resident's
+//! context (area, places, the other people they named).
+
+use super::name::{parse, place_words, ParsedName};
+use super::nicknames::table;
+use crate::core::model::{
+    AlterRef, Community, PlaceRef, PromptKind, PublicFigure, QuestionId, Relationship,
+};
+use std::collections::HashMap;
+
+/// The about-you question whose answer is the resident's area.
+pub const AREA_QUESTION: &str = "area";
+
+/// One named person in one response.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub at: AlterRef,
+    /// Index into [`Index::contexts`].
+    pub context: u32,
+    pub typed: String,
+    pub name: ParsedName,
+    pub relationship: Option<Relationship>,
+    /// Named under a change-maker or active-people prompt, or marked as able to change things.
+    pub change_maker: bool,
+    /// The roster figure this mention resolves to, if any.
+    pub figure: Option<usize>,
+    /// Interned key of the name, used to compare who else two residents named.
+    pub identity: Option<u32>,
+}
+
+/// A naming resident's circumstances.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub area: Option<String>,
+    /// Listed places, sorted.
+    pub places: Vec<String>,
+    /// Identities of everyone this resident named, sorted.
+    pub named: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub mentions: Vec<Mention>,
+    pub contexts: Vec<Context>,
+    /// Display name per identity ("David" for Dave's identity).
+    pub identity_names: Vec<String>,
+    /// In how many responses each identity was named.
+    pub identity_df: Vec<u32>,
+    pub roster: Vec<PublicFigure>,
+    /// Listed place id -> its name, for evidence.
+    pub place_names: HashMap<String, String>,
+}
+
+impl Index {
+    /// Builds the index over finished responses.
+    ///
+    /// # Complexity
+    /// O(total named people × name length).
+    pub fn build(community: &Community) -> Self {
+        let event = &community.event;
+        let words = place_words(event.places.iter().map(|p| p.name.as_str()));
+        let roster: Vec<ParsedName> = event.roster.iter().map(|f| parse(&f.name, &[])).collect();
+        let roster_roles: Vec<Vec<String>> = event.roster.iter().map(|f| figure_roles(f)).collect();
+        let change_prompts: Vec<_> = event
+            .prompts
+            .iter()
+            .filter(|p| matches!(p.kind, PromptKind::ChangeMaker | PromptKind::Active))
+            .map(|p| p.id.clone())
+            .collect();
+        let mut index = Index {
+            roster: event.roster.clone(),
+            place_names: event
+                .places
+                .iter()
+                .map(|p| (p.id.0.clone(), p.name.clone()))
+                .collect(),
+            ..Index::default()
+        };
+        let mut interned: HashMap<String, u32> = HashMap::new();
+        for response in community.finished() {
+            let context = index.contexts.len() as u32;
+            let mut named = Vec::new();
+            for alter in &response.alters {
+                let name = parse(&alter.name, &words);
+                let figure = resolve_figure(
+                    &alter.name,
+                    alter.public_figure,
+                    &name,
+                    &roster,
+                    &roster_roles,
+                    event,
+                );
+                let identity =
+                    identity_key(&name, figure).map(|k| intern(&mut index, &mut interned, k));
+                named.extend(identity);
+                index.mentions.push(Mention {
+                    at: AlterRef {
+                        response: response.id.clone(),
+                        alter: alter.id,
+                    },
+                    context,
+                    typed: alter.name.clone(),
+                    name,
+                    relationship: alter.relationship,
+                    change_maker: alter.can_change == Some(true)
+                        || alter.prompts.iter().any(|p| change_prompts.contains(p)),
+                    figure,
+                    identity,
+                });
+            }
+            named.sort_unstable();
+            named.dedup();
+            for &i in &named {
+                index.identity_df[i as usize] += 1;
+            }
+            index.contexts.push(Context {
+                area: response
+                    .answers
+                    .get(&QuestionId::new(AREA_QUESTION))
+                    .cloned(),
+                places: listed_places(response),
+                named,
+            });
+        }
+        index
+    }
+
+    /// How unusual an identity is: ln(residents / residents who named it).
+    pub fn idf(&self, identity: u32) -> f64 {
+        let df = self
+            .identity_df
+            .get(identity as usize)
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        ((self.contexts.len().max(1) as f64) / f64::from(df))
+            .ln()
+            .max(0.0)
+    }
+}
+
+fn intern(index: &mut Index, interned: &mut HashMap<String, u32>, key: (String, String)) -> u32 {
+    let (key, display) = key;
+    *interned.entry(key).or_insert_with(|| {
+        index.identity_names.push(display);
+        index.identity_df.push(0);
+        (index.identity_names.len() - 1) as u32
+    })
+}
+
+/// The key two mentions of one person are likely to share: the roster figure,
+/// or the formal form of the first name (Dave and David both give "david").
+fn identity_key(name: &ParsedName, figure: Option<usize>) -> Option<(String, String)> {
+    if let Some(f) = figure {
+        return Some((format!("figure:{f}"), String::new()));
+    }
+    let first = name.first.as_ref()?;
+    let formal = table()
+        .groups(first)
+        .first()
+        .map(|&g| table().formal(g).to_string());
+    let key = formal.unwrap_or_else(|| first.clone());
+    Some((format!("name:{key}"), title_case(&key)))
+}
+
+/// "david" -> "David", for evidence shown to people.
+pub fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn listed_places(response: &crate::core::model::Response) -> Vec<String> {
+    let mut places: Vec<String> = response
+        .places
+        .iter()
+        .filter_map(|v| match &v.place {
+            PlaceRef::Listed(id) => Some(id.0.clone()),
+            PlaceRef::New(_) => None,
+        })
+        .collect();
+    places.sort();
+    places.dedup();
+    places
+}
+
+/// Role words of a roster figure, from its title and its role text.
+fn figure_roles(figure: &PublicFigure) -> Vec<String> {
+    let mut roles = parse(&figure.name, &[]).roles;
+    for w in super::normalise::tokens(&figure.role) {
+        if let Some(r) = super::name::role_of(&w) {
+            if !roles.iter().any(|x| x == r) {
+                roles.push(r.to_string());
+            }
+        }
+    }
+    roles
+}
+
+/// Which roster figure a typed name means: picked from the roster, the same
+/// full name, the surname with a fitting role or initial, or a role word that
+/// only one figure has ("the vicar").
+fn resolve_figure(
+    typed: &str,
+    picked: bool,
+    name: &ParsedName,
+    roster: &[ParsedName],
+    roles: &[Vec<String>],
+    event: &crate::core::model::Event,
+) -> Option<usize> {
+    let folded = super::normalise::fold(typed);
+    if picked {
+        if let Some(i) = event
+            .roster
+            .iter()
+            .position(|f| super::normalise::fold(&f.name) == folded)
+        {
+            return Some(i);
+        }
+    }
+    let fits: Vec<usize> = (0..roster.len())
+        .filter(|&i| figure_fits(name, &roster[i], &roles[i]))
+        .collect();
+    (fits.len() == 1).then(|| fits[0])
+}
+
+fn figure_fits(name: &ParsedName, figure: &ParsedName, roles: &[String]) -> bool {
+    let t = table();
+    let first_ok = match (&name.first, &figure.first) {
+        (Some(a), Some(b)) => t.equivalent(a, b),
+        (None, _) => name.first_initial.is_none() || name.first_initial == figure.first_initial,
+        (Some(_), None) => false,
+    };
+    let same_last = name.last.is_some() && name.last == figure.last;
+    let role_ok = name.roles.iter().any(|r| roles.contains(r));
+    let last_conflict = name.last.is_some() && !same_last;
+    if last_conflict {
+        return false;
+    }
+    (same_last && first_ok) || (role_ok && first_ok) || (same_last && name.first.is_none())
+}

@@ -1,0 +1,182 @@
+//! Name equivalents (Dave ~ David, Kasia ~ Katarzyna, Mo ~ Mohammed), read
+//! from `nicknames.tsv` so anyone can extend the table without touching code.
+//! A word can belong to several rows: Chris is Christopher or Christine, and
+//! two names are equivalent when they share at least one row.
+
+use super::normalise::fold;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The table as shipped; see the file's header for its format.
+const TABLE_TSV: &str = include_str!("nicknames.tsv");
+
+/// Index of a row in the table: one formal name and its short forms.
+pub type NameGroup = u16;
+
+#[derive(Debug, Default)]
+pub struct NicknameTable {
+    formal: Vec<String>,
+    groups: HashMap<String, Vec<NameGroup>>,
+}
+
+impl NicknameTable {
+    /// Parses rows of `formal<TAB>short,short,...`; blank and `#` lines are
+    /// skipped, and so are malformed rows (the shipped table has none: tested).
+    pub fn parse(tsv: &str) -> Self {
+        let mut table = NicknameTable::default();
+        for line in tsv.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((formal, variants)) = line.split_once('\t') else {
+                continue;
+            };
+            let formal = fold(formal);
+            if formal.is_empty() || table.formal.len() >= usize::from(NameGroup::MAX) {
+                continue;
+            }
+            let group = table.formal.len() as NameGroup;
+            table.formal.push(formal.clone());
+            table.add(&formal, group);
+            for v in variants.split(',') {
+                table.add(&fold(v), group);
+            }
+        }
+        table
+    }
+
+    fn add(&mut self, word: &str, group: NameGroup) {
+        if word.is_empty() {
+            return;
+        }
+        let entry = self.groups.entry(word.to_string()).or_default();
+        if !entry.contains(&group) {
+            entry.push(group);
+        }
+    }
+
+    /// The rows a folded word belongs to; empty when the table does not know it.
+    pub fn groups(&self, folded_word: &str) -> &[NameGroup] {
+        self.groups
+            .get(folded_word)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The formal name of a row ("david" for Dave's row).
+    pub fn formal(&self, group: NameGroup) -> &str {
+        self.formal
+            .get(usize::from(group))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// True when two folded words are the same name or share a row.
+    pub fn equivalent(&self, a: &str, b: &str) -> bool {
+        a == b || self.groups(a).iter().any(|g| self.groups(b).contains(g))
+    }
+
+    /// How many rows the table has.
+    pub fn len(&self) -> usize {
+        self.formal.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.formal.is_empty()
+    }
+}
+
+/// The shipped table, parsed once.
+///
+/// # Example
+/// ```
+/// let t = weave::core::matching::nicknames::table();
+/// assert!(t.equivalent("dave", "david"));
+/// assert!(!t.equivalent("dave", "steve"));
+/// ```
+pub fn table() -> &'static NicknameTable {
+    static TABLE: OnceLock<NicknameTable> = OnceLock::new();
+    TABLE.get_or_init(|| NicknameTable::parse(TABLE_TSV))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_table_is_well_formed_and_large_enough() {
+        let rows = TABLE_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .collect::<Vec<_>>();
+        for row in &rows {
+            let (formal, variants) = row.split_once('\t').unwrap_or(("", ""));
+            assert!(
+                !formal.is_empty() && !variants.is_empty(),
+                "bad row {row:?}"
+            );
+            assert_eq!(fold(formal), *formal, "rows are stored folded: {row:?}");
+        }
+        assert_eq!(table().len(), rows.len());
+        assert!(table().len() >= 150);
+    }
+
+    #[test]
+    fn english_short_forms() {
+        let t = table();
+        for (a, b) in [
+            ("dave", "david"),
+            ("bob", "robert"),
+            ("liz", "elizabeth"),
+            ("bill", "william"),
+            ("sue", "susan"),
+            ("tony", "anthony"),
+            ("steve", "stephen"),
+            ("steve", "steven"),
+        ] {
+            assert!(t.equivalent(a, b), "{a} ~ {b}");
+        }
+        assert!(!t.equivalent("dave", "robert"));
+        assert!(!t.equivalent("liz", "susan"));
+    }
+
+    #[test]
+    fn a_short_form_can_stand_for_several_names() {
+        let t = table();
+        assert!(t.equivalent("chris", "christopher"));
+        assert!(t.equivalent("chris", "christine"));
+        assert!(!t.equivalent("christopher", "christine"));
+        assert!(t.groups("chris").len() >= 2);
+    }
+
+    #[test]
+    fn polish_and_south_asian_names_after_folding() {
+        let t = table();
+        assert!(t.equivalent(&fold("Kasia"), &fold("Katarzyna")));
+        assert!(t.equivalent(&fold("Gosia"), &fold("Małgorzata")));
+        assert!(t.equivalent(&fold("Tomek"), &fold("Tomasz")));
+        assert!(t.equivalent(&fold("Wojtek"), &fold("Wojciech")));
+        assert!(t.equivalent("mo", "mohammed"));
+        assert!(t.equivalent("muhammad", "mohammed"));
+        assert!(t.equivalent("mohamed", "muhammad"));
+        assert!(t.equivalent("aisha", "ayesha"));
+    }
+
+    #[test]
+    fn unknown_and_non_latin_words_are_only_equal_to_themselves() {
+        let t = table();
+        assert!(t.groups("zorbulon").is_empty());
+        assert!(t.equivalent("محمد", "محمد"));
+        assert!(!t.equivalent("محمد", "mohammed"));
+        assert!(t.equivalent("李伟", "李伟"));
+    }
+
+    #[test]
+    fn malformed_rows_are_skipped_not_fatal() {
+        let t = NicknameTable::parse("# header\nno tab here\n\t\ndavid\tdave\n");
+        assert_eq!(t.len(), 1);
+        assert_eq!(t.formal(0), "david");
+        assert_eq!(t.formal(9), "");
+    }
+}
