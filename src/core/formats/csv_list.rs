@@ -131,7 +131,7 @@ fn add_edges(b: &mut Builder, t: &Table) -> Result<(), ImportError> {
         let plain = t.column(SOURCE).is_none() && t.header.len() == 3;
         plain.then_some(2)
     });
-    let kind = t.column(TYPE);
+    let kind = direction_column(t);
     let special: Vec<usize> = [Some(source), Some(target), weight, kind]
         .into_iter()
         .flatten()
@@ -164,6 +164,19 @@ fn add_edges(b: &mut Builder, t: &Table) -> Result<(), ImportError> {
         b.add_edge(si, ti, w, row_attrs(row, &cols), *line);
     }
     Ok(())
+}
+
+/// The Gephi `Type` column: the first column named type (any case) whose
+/// cells all say directed, undirected or mutual. Any other `type` column (the
+/// analysis' relationship type, say) is an ordinary attribute.
+fn direction_column(t: &Table) -> Option<usize> {
+    (0..t.header.len()).find(|&i| {
+        TYPE.iter().any(|n| t.header[i].eq_ignore_ascii_case(n))
+            && t.rows.iter().all(|(_, r)| {
+                let v = r[i].trim().to_ascii_lowercase();
+                matches!(v.as_str(), "" | "directed" | "undirected" | "mutual")
+            })
+    })
 }
 
 struct Directions {
@@ -226,10 +239,10 @@ pub fn write_nodes(net: &Network) -> String {
 
 /// Writes the edge list: `Source,Target,Weight,Type,attr...`.
 pub fn write_edges(net: &Network) -> String {
-    const TAKEN: &[&str] = &["source", "target", "weight", "type"];
+    const TAKEN: &[&str] = &["source", "target", "weight"];
     let names: Vec<String> = attr_names(net.edges.iter().map(|e| &e.attrs))
         .into_iter()
-        .filter(|n| !TAKEN.contains(&n.to_ascii_lowercase().as_str()))
+        .filter(|n| !TAKEN.contains(&n.to_ascii_lowercase().as_str()) && n != "Type")
         .collect();
     let header: Vec<String> = ["Source", "Target", "Weight", "Type"]
         .iter()
@@ -315,6 +328,7 @@ mod tests {
         net.add_node("iso", None, Attrs::new());
         let mut e = Attrs::new();
         e.insert("score".into(), AttrValue::Float(-1.5));
+        e.insert("type".into(), AttrValue::Str("friend".into()));
         net.add_edge(0, 1, 2.5, e);
         let (nodes, edges) = (write_nodes(&net), write_edges(&net));
         assert!(nodes.contains("'=cmd()"));

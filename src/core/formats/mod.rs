@@ -139,6 +139,7 @@ pub const METRIC_ATTRS: &[&str] = &[
     "clustering",
     "component",
     "community",
+    "articulation",
     "constraint",
     "effective_size",
     "broker",
