@@ -69,6 +69,17 @@ impl Builder {
         i
     }
 
+    /// The index of `id`, creating it silently when missing: for files where
+    /// edges are the only way nodes are named (a plain edge list).
+    pub fn node_or_new(&mut self, id: &str) -> usize {
+        if let Some(i) = self.lookup(id) {
+            return i;
+        }
+        let i = self.net.add_node(id, None, Attrs::new());
+        self.index.insert(id.to_owned(), i);
+        i
+    }
+
     /// The index of `id`, creating an undeclared node (reported) when missing.
     pub fn node_or_implicit(&mut self, id: &str, line: usize) -> usize {
         if let Some(i) = self.lookup(id) {
