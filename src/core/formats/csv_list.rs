@@ -150,8 +150,8 @@ fn add_edges(b: &mut Builder, t: &Table, declared: bool) -> Result<(), ImportErr
         let w = match weight.map(|w| row[w].trim()).filter(|w| !w.is_empty()) {
             None => 1.0,
             Some(w) => match w.parse::<f64>() {
-                Ok(v) => v,
-                Err(_) => {
+                Ok(v) if v.is_finite() => v,
+                _ => {
                     b.note(IssueKind::BadWeight, *line, w);
                     continue;
                 }

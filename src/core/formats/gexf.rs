@@ -382,6 +382,11 @@ fn add_edges(b: &mut Builder, decls: &HashMap<String, AttrDecl>, edges: Vec<Pend
                 }
             },
         };
+        if !weight.is_finite() {
+            // Checked before the nodes: a skipped edge must not create them.
+            b.note(IssueKind::BadWeight, e.line, weight.to_string());
+            continue;
+        }
         let s = b.node_or_implicit(&e.source, e.line);
         let t = b.node_or_implicit(&e.target, e.line);
         b.add_edge(s, t, weight, e.attrs, e.line);

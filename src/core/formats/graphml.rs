@@ -378,6 +378,11 @@ fn apply_defaults_and_edges(
                 }
             },
         };
+        if !weight.is_finite() {
+            // Checked before the nodes: a skipped edge must not create them.
+            b.note(IssueKind::BadWeight, e.line, weight.to_string());
+            continue;
+        }
         let s = b.node_or_implicit(&e.source, e.line);
         let t = b.node_or_implicit(&e.target, e.line);
         b.add_edge(s, t, weight, e.attrs, e.line);
