@@ -13,3 +13,4 @@ pub mod layout;
 pub mod matching;
 pub mod model;
 pub mod network;
+pub mod style;

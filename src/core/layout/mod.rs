@@ -1,1 +1,5 @@
-//! Layouts: ring spacing on a resident's canvas and the force layout for play-back.
+//! Layouts: gentle ring spacing on a resident's canvas ([`rings`]) and the
+//! ForceAtlas2 force layout for the community play-back ([`forceatlas2`]).
+
+pub mod forceatlas2;
+pub mod rings;
