@@ -6,3 +6,7 @@
 pub mod core;
 pub mod i18n;
 pub mod platform;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;

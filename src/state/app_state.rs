@@ -105,6 +105,8 @@ pub enum Action {
     StorageProblem(StorageHealth),
     Persisted(Option<bool>),
     FinishedAt(Timestamp),
+    /// The thank-you screen was left: forget the last resident entirely.
+    ClearFinished,
 }
 
 impl AppState {
@@ -203,6 +205,7 @@ impl AppState {
                 self.save = SaveState::Failed;
             }
             Action::Persisted(p) => self.persisted = p,
+            Action::ClearFinished => self.just_finished = None,
             Action::FinishedAt(now) => {
                 if let Some(draft) = self.draft.as_mut() {
                     let d = Rc::make_mut(draft);

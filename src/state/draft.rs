@@ -63,7 +63,7 @@ impl Draft {
     }
 
     pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
-        self.history.apply(command, &mut self.response)
+        self.history.do_(command, &mut self.response)
     }
 
     pub fn undo(&mut self) -> bool {

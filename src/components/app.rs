@@ -1,0 +1,46 @@
+//! The root: the state provider, the storage banner, and one screen per route.
+
+use super::banner::StorageBanner;
+use super::embed::Embed;
+use super::facilitator::Facilitator;
+use super::playback::Playback;
+use super::resident::ResidentFlow;
+use super::start::Start;
+use crate::state::context::{use_app, AppProvider};
+use crate::state::{Boot, Route};
+use yew::prelude::*;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <AppProvider>
+            <Shell />
+        </AppProvider>
+    }
+}
+
+#[function_component(Shell)]
+fn shell() -> Html {
+    let app = use_app();
+    let state = app.state();
+    if state.boot == Boot::Loading {
+        return html! {
+            <main class="screen loading" aria-busy="true">
+                <p role="status">{ app.t("boot-loading") }</p>
+            </main>
+        };
+    }
+    let screen = match state.route {
+        Route::Start => html! { <Start /> },
+        Route::Map => html! { <ResidentFlow /> },
+        Route::Facilitator => html! { <Facilitator /> },
+        Route::Playback => html! { <Playback /> },
+        Route::Embed => html! { <Embed /> },
+    };
+    html! {
+        <>
+            <StorageBanner />
+            { screen }
+        </>
+    }
+}

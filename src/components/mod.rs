@@ -1,0 +1,12 @@
+//! Small yew components. They read state through `use_app()` and turn user
+//! input into actions or commands; all logic they need lives in `core`.
+
+pub mod app;
+pub mod banner;
+pub mod chips;
+pub mod embed;
+pub mod facilitator;
+pub mod playback;
+pub mod resident;
+pub mod sociogram;
+pub mod start;

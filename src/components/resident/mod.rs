@@ -1,0 +1,52 @@
+//! The resident flow, shared by kiosk and phone: attract -> consent -> about
+//! you -> name prompts -> ties -> places -> thank you. Before consent nothing
+//! exists; after it, every committed action is in the draft and saved.
+
+mod about;
+mod attract;
+mod canvas;
+mod consent;
+mod flow_nav;
+mod people;
+mod places;
+mod questions;
+mod thanks;
+
+use crate::state::context::use_app;
+use crate::state::Step;
+use yew::prelude::*;
+
+#[function_component(ResidentFlow)]
+pub fn resident_flow() -> Html {
+    let app = use_app();
+    let state = app.state();
+    // Consent is local UI state on purpose: declining must leave no trace.
+    let consenting = use_state(|| false);
+    if let Some(finished) = state.just_finished.clone() {
+        if state.draft.is_none() {
+            return html! { <thanks::ThankYou response={finished} /> };
+        }
+    }
+    let Some(draft) = state.draft.clone() else {
+        return if *consenting {
+            let back = {
+                let c = consenting.clone();
+                Callback::from(move |_| c.set(false))
+            };
+            html! { <consent::Consent on_decline={back} /> }
+        } else {
+            let start = {
+                let c = consenting.clone();
+                Callback::from(move |_| c.set(true))
+            };
+            html! { <attract::Attract on_start={start} /> }
+        };
+    };
+    match draft.step {
+        Step::AboutYou => html! { <about::AboutYou /> },
+        Step::Prompt(i) => html! { <people::People mode={people::Mode::Prompt(i)} /> },
+        Step::Ties => html! { <people::People mode={people::Mode::Ties} /> },
+        Step::Places => html! { <places::Places /> },
+        Step::ThankYou => html! { <thanks::Finishing /> },
+    }
+}
