@@ -460,7 +460,8 @@ fn label(s: &str) -> String {
         })
         .collect();
     if clean.is_empty()
-        || clean.contains([' ', ',', '=', ':'])
+        || clean.contains([' ', ',', '=', '\t'])
+        || clean.ends_with(':')
         || clean.eq_ignore_ascii_case("data")
     {
         format!("\"{clean}\"")
@@ -473,7 +474,8 @@ fn name(n: &crate::core::network::Node) -> &str {
     n.label.as_deref().unwrap_or(&n.id)
 }
 
-/// Writes a DL file: a full matrix (two-mode: people by places) up to
+/// Writes a DL file (one header item per line, as igraph's reader
+/// requires): a full matrix (two-mode: people by places) up to
 /// [`MATRIX_LIMIT`] nodes, an edge list with labels beyond.
 ///
 /// Complexity: O(n² + m) for a matrix, O(n + m) for an edge list.
@@ -497,7 +499,7 @@ pub fn write(net: &Network) -> String {
             (0..net.nodes.len()).partition(|&i| net.node_kind(i) == Some(KIND_PERSON));
         let _ = write!(
             out,
-            "dl nr={} nc={} format=fullmatrix\nrow labels:\n{}\ncol labels:\n{}\ndata:\n",
+            "dl nr={} nc={}\nformat = fullmatrix\nrow labels:\n{}\ncol labels:\n{}\ndata:\n",
             rows.len(),
             cols.len(),
             join(&rows),
@@ -510,7 +512,7 @@ pub fn write(net: &Network) -> String {
     if net.nodes.len() <= MATRIX_LIMIT {
         let _ = write!(
             out,
-            "dl n={} format=fullmatrix\nlabels:\n{}\ndata:\n",
+            "dl n={}\nformat = fullmatrix\nlabels:\n{}\ndata:\n",
             all.len(),
             join(&all)
         );
@@ -518,7 +520,7 @@ pub fn write(net: &Network) -> String {
     } else {
         let _ = write!(
             out,
-            "dl n={} format=edgelist1\nlabels:\n{}\ndata:\n",
+            "dl n={}\nformat = edgelist1\nlabels:\n{}\ndata:\n",
             all.len(),
             join(&all)
         );
@@ -623,7 +625,7 @@ mod tests {
 
     #[test]
     fn round_trips_one_and_two_mode() {
-        let dl = "dl nr=2 nc=2 format=fullmatrix\nrow labels:\nann\nbob\ncol labels:\nhall\n\"st mary's\"\ndata:\n1 0\n0 2.5\n";
+        let dl = "dl nr=2 nc=2\nformat = fullmatrix\nrow labels:\nann\nbob\ncol labels:\nhall\n\"st mary's\"\ndata:\n1 0\n0 2.5\n";
         let (g, _) = parse(dl.as_bytes()).unwrap();
         assert_eq!(write(&g), dl);
         let (g1, _) = parse(b"dl n=3\nlabels:\na b c\ndata:\n0 1 0\n0 0 1\n0 0 0\n").unwrap();
