@@ -386,6 +386,10 @@ pub fn ring_band(ring: u8, bubble_radius: f64) -> (f64, f64) {
 pub fn clamp_to_ring(p: WorldPoint, ring: u8, bubble_radius: f64) -> WorldPoint {
     let (lo, hi) = ring_band(ring, bubble_radius);
     let r = p.radius();
+    if r.is_finite() && r > 1e-9 && (lo..=hi).contains(&r) {
+        // Already inside: returned untouched, so clamping twice changes nothing.
+        return p;
+    }
     let angle = if r > 1e-9 && r.is_finite() {
         p.angle()
     } else {

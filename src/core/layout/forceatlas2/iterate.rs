@@ -238,22 +238,20 @@ fn repulse_barnes_hut(settings: &ForceAtlas2Settings, nodes: &mut LayoutNodes) {
         let (mut fx, mut fy) = (0.0, 0.0);
         let nodes_ref = &*nodes;
         tree.for_each_interaction(xi, yi, theta, |reg: &Region| {
-            let (xd, yd, size) = match reg.single_body() {
-                Some(j) if j == i => return,
-                Some(j) => {
+            if reg.is_leaf() {
+                // Leaves are summed exactly, body by body.
+                for j in tree.leaf_bodies(reg).filter(|&j| j != i) {
                     let (xd, yd) = offset(nodes_ref, i, j);
-                    (xd, yd, Some(nodes_ref.size[j]))
+                    let size = Some(nodes_ref.size[j]);
+                    let (ax, ay) =
+                        repulsion(settings, nodes_ref, i, nodes_ref.mass[j], size, xd, yd);
+                    fx += ax;
+                    fy += ay;
                 }
-                None => {
-                    let (xd, yd) = (xi - reg.mx, yi - reg.my);
-                    if xd * xd + yd * yd == 0.0 {
-                        // i sits in a lump of coincident nodes: their pushes cancel out.
-                        return;
-                    }
-                    (xd, yd, None)
-                }
-            };
-            let (ax, ay) = repulsion(settings, nodes_ref, i, reg.mass, size, xd, yd);
+                return;
+            }
+            let (xd, yd) = (xi - reg.mx, yi - reg.my);
+            let (ax, ay) = repulsion(settings, nodes_ref, i, reg.mass, None, xd, yd);
             fx += ax;
             fy += ay;
         });

@@ -20,7 +20,7 @@ pub struct Region {
     /// Centre of mass (after [`QuadTree::build`] finishes).
     pub mx: f64,
     pub my: f64,
-    /// The body in a leaf, or `u32::MAX`.
+    /// The first body in a leaf, or `u32::MAX`; see [`QuadTree::leaf_bodies`].
     pub body: u32,
     /// Bodies lumped in this leaf (more than 1 only at the depth limit).
     pub count: u32,
@@ -50,11 +50,6 @@ impl Region {
         self.first_child == NONE
     }
 
-    /// The body of a single-body leaf.
-    pub fn single_body(&self) -> Option<usize> {
-        (self.is_leaf() && self.count == 1).then_some(self.body as usize)
-    }
-
     fn quadrant(&self, x: f64, y: f64) -> u32 {
         u32::from(x >= self.cx) * 2 + u32::from(y >= self.cy)
     }
@@ -64,6 +59,8 @@ impl Region {
 #[derive(Debug, Clone, Default)]
 pub struct QuadTree {
     pub regions: Vec<Region>,
+    /// For each body, the next body lumped into the same leaf, or `u32::MAX`.
+    chain: Vec<u32>,
 }
 
 impl QuadTree {
@@ -84,6 +81,7 @@ impl QuadTree {
         }
         let mut tree = QuadTree {
             regions: Vec::with_capacity(2 * n + 1),
+            chain: vec![NONE; n],
         };
         if min_x > max_x {
             return tree;
@@ -120,6 +118,8 @@ impl QuadTree {
                 return;
             }
             if depth >= MAX_DEPTH {
+                self.chain[i] = reg.body;
+                self.regions[r].body = i as u32;
                 self.regions[r].count += 1;
                 self.add_mass(r, x, y, m);
                 return;
@@ -180,6 +180,19 @@ impl QuadTree {
                 }
             }
         }
+    }
+
+    /// The bodies in a leaf (one, or several lumped at the depth limit).
+    pub fn leaf_bodies(&self, leaf: &Region) -> impl Iterator<Item = usize> + '_ {
+        let mut b = if leaf.is_leaf() { leaf.body } else { NONE };
+        std::iter::from_fn(move || {
+            if b == NONE {
+                return None;
+            }
+            let out = b as usize;
+            b = self.chain.get(out).copied().unwrap_or(NONE);
+            Some(out)
+        })
     }
 
     /// Calls `visit(region)` for every region that a body at `(x, y)` must
