@@ -196,3 +196,93 @@ pub fn canvas_style(response: &Response, view: &ViewState) -> CanvasStyle {
         rubber_band,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Alter, AlterTie, EventId, PromptId, ResponseId, Timestamp};
+
+    #[test]
+    fn labels_are_cut_on_grapheme_boundaries() {
+        assert_eq!(truncate_label("  Ann  ", 12), "Ann");
+        assert_eq!(truncate_label("Maximilian Alexander", 12), "Maximilian…");
+        // "e" + combining acute: 1 grapheme, 2 chars; never separated.
+        let combining = "Rene\u{301}e-Ame\u{301}lie";
+        let cut = truncate_label(combining, 5);
+        assert_eq!(cut, "Rene\u{301}…");
+        // A family emoji (ZWJ sequence) and a flag count as one each.
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(
+            truncate_label(&format!("{family}{family}{family}"), 2),
+            format!("{family}…")
+        );
+        assert_eq!(
+            truncate_label("\u{1F1EC}\u{1F1E7}\u{1F1EC}\u{1F1E7}x", 2),
+            "\u{1F1EC}\u{1F1E7}…"
+        );
+        assert_eq!(truncate_label("abc", 0), "");
+        assert_eq!(truncate_label("abcdef", 1), "…");
+    }
+
+    fn response() -> Response {
+        let mut r = Response::new(ResponseId::new("r"), EventId::new("e"), "en", Timestamp(0));
+        for (i, name) in ["Ann", ""].iter().enumerate() {
+            r.alters.push(Alter {
+                id: AlterId(i as u32),
+                name: (*name).into(),
+                prompts: vec![PromptId::new("p")],
+                ring: 1,
+                x: 50.0 + i as f64 * 10.0,
+                y: 0.0,
+                relationship: (i == 0).then_some(Relationship::Family),
+                frequency: None,
+                can_change: None,
+                public_figure: false,
+                added_at: Timestamp(0),
+            });
+        }
+        r.ties.push(AlterTie::new(AlterId(0), AlterId(1)));
+        r
+    }
+
+    #[test]
+    fn style_follows_model_selection_and_preview() {
+        let r = response();
+        let plain = canvas_style(&r, &ViewState::default());
+        assert_eq!(plain.bubbles[0].fill, "var(--weave-rel-family)");
+        assert_eq!(plain.bubbles[1].fill, "var(--weave-rel-unknown)");
+        assert_eq!(plain.bubbles[1].label, Label::Numbered(2));
+        assert_eq!(plain.bubbles[0].accessible.ties, 1);
+        assert_eq!(plain.ties[0].stroke, "var(--weave-tie)");
+
+        let to = WorldPoint::new(200.0, 10.0);
+        let view = ViewState {
+            selected: Some(AlterId(0)),
+            preview: Some(Preview::Move {
+                id: AlterId(1),
+                to,
+                ring: 2,
+            }),
+        };
+        let s = canvas_style(&r, &view);
+        assert_eq!(s.bubbles[0].stroke, "var(--weave-selected)");
+        assert!(s.bubbles[0].accessible.selected);
+        assert_eq!(s.bubbles[1].centre, to);
+        assert!(s.bubbles[1].lifted);
+        assert_eq!(s.ties[0].to, to, "the tie follows the dragged bubble");
+        assert_eq!(s.ties[0].stroke, "var(--weave-tie-selected)");
+
+        let band = ViewState {
+            selected: Some(AlterId(0)),
+            preview: Some(Preview::Tie {
+                from: AlterId(0),
+                to,
+                target: None,
+            }),
+        };
+        assert_eq!(
+            canvas_style(&r, &band).rubber_band,
+            Some((WorldPoint::new(50.0, 0.0), to))
+        );
+    }
+}

@@ -54,7 +54,7 @@ impl LayoutEdges {
 pub struct LayoutNodes {
     pub x: Vec<f64>,
     pub y: Vec<f64>,
-    /// Degree + 1, as ForceAtlas2 defines it.
+    /// Weighted degree + 1 (degree + 1 with unit weights), as graphology sets it.
     pub mass: Vec<f64>,
     /// Node radius, used only with `adjust_sizes`. Default 1.
     pub size: Vec<f64>,
@@ -69,16 +69,18 @@ pub struct LayoutNodes {
 
 impl LayoutNodes {
     /// Nodes at the given positions (the shorter of `x`, `y` sets the count),
-    /// with masses from the degrees in `edges`.
+    /// with masses from the (weighted) degrees in `edges`.
     pub fn new(mut x: Vec<f64>, mut y: Vec<f64>, edges: &LayoutEdges) -> Self {
         let n = x.len().min(y.len());
         x.truncate(n);
         y.truncate(n);
         let mut mass = vec![1.0; n];
         for e in 0..edges.len() {
+            let w = edges.weight[e];
+            let w = if w.is_finite() { w } else { 1.0 };
             for end in [edges.source[e], edges.target[e]] {
                 if let Some(m) = mass.get_mut(end as usize) {
-                    *m += 1.0;
+                    *m += w;
                 }
             }
         }
