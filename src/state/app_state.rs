@@ -5,7 +5,7 @@
 use super::draft::{Draft, Step};
 use super::route::Route;
 use crate::core::command::Command;
-use crate::core::model::{Community, Event, Response, ResponseStatus, Timestamp};
+use crate::core::model::{Community, Event, MergeDecision, Response, ResponseStatus, Timestamp};
 use crate::platform::store::StoreError;
 use std::rc::Rc;
 
@@ -100,6 +100,9 @@ pub enum Action {
     ResponseSaved(Response),
     ReplaceCommunity(Community),
     UpdateEvent(Event),
+    /// Facilitator decisions about who is the same person, appended to the
+    /// merge log (it is saved with the event).
+    RecordMerges(Vec<MergeDecision>),
     Saving,
     Saved,
     StorageProblem(StorageHealth),
@@ -193,6 +196,12 @@ impl AppState {
             Action::UpdateEvent(event) => {
                 Rc::make_mut(&mut self.community).event = event;
                 self.meta_rev += 1;
+            }
+            Action::RecordMerges(decisions) => {
+                if !decisions.is_empty() {
+                    Rc::make_mut(&mut self.community).merges.extend(decisions);
+                    self.meta_rev += 1;
+                }
             }
             Action::Saving => self.save = SaveState::Pending,
             Action::Saved => {
