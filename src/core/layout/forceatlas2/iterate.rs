@@ -2,7 +2,7 @@
 //! layout of the algorithm): repulsion (exact or Barnes–Hut), gravity,
 //! attraction along edges, then per-node adaptive speed.
 
-use super::quadtree::{QuadTree, Region};
+use super::quadtree::{Cell, QuadTree};
 use super::settings::ForceAtlas2Settings;
 use serde::{Deserialize, Serialize};
 
@@ -182,17 +182,18 @@ fn repulsion(
     yd: f64,
 ) -> (f64, f64) {
     let k = settings.scaling_ratio * nodes.mass[i] * other_mass;
-    let d = (xd * xd + yd * yd).sqrt().max(MIN_DISTANCE);
+    let d2 = xd * xd + yd * yd;
     let factor = match other_size {
         Some(s) if settings.adjust_sizes => {
-            let gap = d - nodes.size[i] - s;
+            let gap = d2.sqrt().max(MIN_DISTANCE) - nodes.size[i] - s;
             if gap > 0.0 {
                 k / (gap * gap)
             } else {
                 100.0 * k
             }
         }
-        _ => k / (d * d),
+        // No square root on the hot path: k / d².
+        _ => k / d2.max(MIN_DISTANCE * MIN_DISTANCE),
     };
     (xd * factor, yd * factor)
 }
@@ -235,31 +236,61 @@ fn repulse_barnes_hut(settings: &ForceAtlas2Settings, nodes: &mut LayoutNodes) {
     } else {
         0.5
     };
-    for i in 0..nodes.len() {
-        let (xi, yi) = (nodes.x[i], nodes.y[i]);
-        let (mut fx, mut fy) = (0.0, 0.0);
-        let nodes_ref = &*nodes;
-        tree.for_each_interaction(xi, yi, theta, |reg: &Region| {
-            if reg.is_leaf() {
-                // Leaves are summed exactly, body by body.
-                for j in tree.leaf_bodies(reg).filter(|&j| j != i) {
-                    let (xd, yd) = offset(nodes_ref, i, j);
-                    let size = Some(nodes_ref.size[j]);
-                    let (ax, ay) =
-                        repulsion(settings, nodes_ref, i, nodes_ref.mass[j], size, xd, yd);
-                    fx += ax;
-                    fy += ay;
-                }
-                return;
-            }
-            let (xd, yd) = (xi - reg.mx, yi - reg.my);
-            let (ax, ay) = repulsion(settings, nodes_ref, i, reg.mass, None, xd, yd);
-            fx += ax;
-            fy += ay;
-        });
+    // Visiting nodes in the tree's spatial order keeps neighbouring traversals
+    // in cache; the sum for each node does not depend on the order.
+    for i in tree.body_order() {
+        let (fx, fy) = barnes_hut_force(settings, nodes, &tree, theta, i);
         nodes.dx[i] += fx;
         nodes.dy[i] += fy;
     }
+}
+
+/// The repulsion on node `i` from everything in the tree.
+fn barnes_hut_force(
+    settings: &ForceAtlas2Settings,
+    nodes: &LayoutNodes,
+    tree: &QuadTree,
+    theta: f64,
+    i: usize,
+) -> (f64, f64) {
+    let (xi, yi) = (nodes.x[i], nodes.y[i]);
+    let (mut fx, mut fy) = (0.0, 0.0);
+    let mut add = |(ax, ay): (f64, f64)| {
+        fx += ax;
+        fy += ay;
+    };
+    tree.for_each_interaction(xi, yi, theta, |reg: &Cell| {
+        if !reg.is_leaf() {
+            add(repulsion(
+                settings,
+                nodes,
+                i,
+                reg.mass,
+                None,
+                xi - reg.mx,
+                yi - reg.my,
+            ));
+        } else if reg.count == 1 {
+            // The common leaf: its centre of mass is the body itself.
+            let j = reg.body as usize;
+            if j != i {
+                let (mut xd, mut yd) = (xi - reg.mx, yi - reg.my);
+                if xd == 0.0 && yd == 0.0 {
+                    (xd, yd) = offset(nodes, i, j);
+                }
+                let size = settings.adjust_sizes.then(|| nodes.size[j]);
+                add(repulsion(settings, nodes, i, reg.mass, size, xd, yd));
+            }
+        } else {
+            // Nodes lumped at the depth limit are summed exactly, one by one.
+            for j in tree.leaf_bodies(reg).filter(|&j| j != i) {
+                let (xd, yd) = offset(nodes, i, j);
+                let size = Some(nodes.size[j]);
+                add(repulsion(settings, nodes, i, nodes.mass[j], size, xd, yd));
+            }
+        }
+    });
+    (fx, fy)
 }
 
 fn gravity(settings: &ForceAtlas2Settings, nodes: &mut LayoutNodes) {

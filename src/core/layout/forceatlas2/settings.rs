@@ -30,7 +30,8 @@ pub struct ForceAtlas2Settings {
     /// Default `false` (small graphs are better exact).
     pub barnes_hut_optimize: bool,
     /// Barnes–Hut accuracy: a region is treated as one body when its width over
-    /// its distance is below theta. Default `0.5`.
+    /// its distance is below theta (the classic test; graphology's test is
+    /// twice as strict for the same number). Default `0.5`.
     pub barnes_hut_theta: f64,
 }
 
@@ -54,11 +55,14 @@ impl Default for ForceAtlas2Settings {
 impl ForceAtlas2Settings {
     /// Settings suited to a graph of `order` nodes (graphology's `inferSettings`):
     /// Barnes–Hut above 2,000 nodes, strong gravity, a wider scaling and a
-    /// slow-down growing with the logarithm of the size.
+    /// slow-down growing with the logarithm of the size. Large graphs also get
+    /// theta 1.0 (Gephi uses 1.2): half the cost per iteration on 20,000 nodes,
+    /// and the play-back needs frames more than a precise far field.
     pub fn infer(order: usize) -> Self {
         let n = order.max(1) as f64;
         Self {
             barnes_hut_optimize: order > 2000,
+            barnes_hut_theta: if order > 2000 { 1.0 } else { 0.5 },
             strong_gravity: true,
             gravity: 0.05,
             scaling_ratio: 10.0,
