@@ -34,7 +34,7 @@ export async function serve(root = ROOT) {
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}/`, requests, close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }) };
 }
 
 export const CHROMIUM_ARGS = [
@@ -115,4 +115,10 @@ export async function readStore(page) {
 export async function shot(page, name) {
   mkdirSync("tests/e2e/artifacts", { recursive: true });
   await page.screenshot({ path: `tests/e2e/artifacts/${name}.png` });
+}
+
+/** Visible text with Fluent's bidi isolation marks (U+2068/U+2069) removed. */
+export async function text(page, selector) {
+  const t = await page.textContent(selector);
+  return (t || "").replace(/[\u2068\u2069]/g, "");
 }
