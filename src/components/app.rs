@@ -38,9 +38,9 @@ fn shell() -> Html {
         Route::Embed => html! { <Embed /> },
     };
     html! {
-        <>
+        <div class="shell">
             <StorageBanner />
             { screen }
-        </>
+        </div>
     }
 }

@@ -256,6 +256,8 @@ pub fn ego_canvas(props: &Props) -> Html {
 
 /// Bubble labels are this many screen pixels tall whatever the zoom (kiosk text >= 18 px).
 const LABEL_PX: f64 = 18.0;
+/// Ring names ("Closest"...) in screen pixels.
+const RING_LABEL_PX: f64 = 16.0;
 
 #[derive(Clone, Copy)]
 enum Input {
@@ -293,7 +295,8 @@ fn draw(
         html! {
             <g class={format!("ring ring-{ring}")}>
                 <circle r={format!("{r:.1}")} />
-                <text class="ring-label" y={format!("{:.1}", -r + 22.0)} text-anchor="middle">
+                <text class="ring-label" y={fmt(-r + 1.3 * RING_LABEL_PX / vp.scale)} text-anchor="middle"
+                    font-size={fmt(RING_LABEL_PX / vp.scale)}>
                     { app.t(ring_names[(ring - 1) as usize]) }
                 </text>
             </g>
@@ -357,7 +360,7 @@ fn draw(
                 { for rubber }
                 <g class="me">
                     <circle r={fmt(ME_RADIUS)} />
-                    <text text-anchor="middle" dy="0.35em">{ app.t("canvas-me") }</text>
+                    <text text-anchor="middle" dy="0.35em" font-size={fmt(LABEL_PX / vp.scale)}>{ app.t("canvas-me") }</text>
                 </g>
                 { for bubble_nodes }
             </g>
