@@ -192,3 +192,157 @@ fac-col-people = People
 fac-col-ties = Ties
 fac-col-places = Places
 fac-col-code = Withdrawal code
+
+## Facilitator: data exchange
+fac-tabs = Facilitator sections
+fac-tab-overview = Overview
+fac-tab-exchange = Data exchange
+fac-tab-matching = Matching
+exchange-export-title = Export
+exchange-format = File format
+exchange-format-backup = Weave backup (everything, JSON)
+exchange-format-csv = CSV node and edge lists (two files)
+exchange-format-adjacency = Adjacency matrix (CSV)
+exchange-format-survey = Survey table (CSV, one row per resident)
+exchange-format-gexf = GEXF (Gephi)
+exchange-format-graphml = GraphML
+exchange-format-pajek = Pajek (.net)
+exchange-format-ucinet = UCINET DL
+exchange-network = Which network
+exchange-network-people = People network
+exchange-network-people-places = People and places (two-mode)
+exchange-network-people-projection = People linked by shared places
+exchange-network-places-projection = Places linked by shared people
+exchange-options = Options
+exchange-with-metrics = Include metrics (degree, betweenness, communities…)
+exchange-pseudonymise = Pseudonymise (no names, no free text)
+exchange-pseudonymise-help = Ids are replaced by random codes that are stable within this file; names and free text are removed. People who know the community may still recognise someone from the shape of the network.
+exchange-note-backup = A backup holds the whole event: every map, every answer and every merge decision, with names. Keep it safe.
+exchange-note-survey = One row per resident with counts and answers. It never holds the names residents typed.
+exchange-export-run = Export
+exchange-export-working = Preparing the file…
+exchange-export-done = Downloaded: { $files }
+exchange-export-failed = The export did not work: { $reason }
+exchange-import-title = Import
+exchange-import-drop = Drop a file here, or
+exchange-import-pick = Choose a file…
+exchange-import-kinds = A Weave backup (.json), or a network from another tool: GraphML, GEXF, Pajek (.net), UCINET (.dl) or CSV. Up to 100 MB.
+exchange-import-reading = Reading { $file }…
+exchange-import-checking = Checking { $file }…
+exchange-import-too-large = { $file } is { $size } MB. Weave imports files up to 100 MB.
+exchange-import-unreadable = { $file } could not be read: { $reason }
+exchange-import-unknown-type = Weave does not know what kind of file { $file } is. Use .json, .graphml, .gexf, .net, .dl or .csv.
+exchange-import-error-at = { $file } cannot be imported: there is a problem at line { $line }, column { $column }: { $reason }. Nothing has been changed.
+exchange-import-error = { $file } cannot be imported: { $reason }. Nothing has been changed.
+exchange-import-done = { $file } is imported.
+exchange-import-confirm = Import
+exchange-import-cancel = Cancel
+exchange-preview-title = What will be imported
+exchange-preview-backup = A Weave backup of “{ $event }” ({ $date }).
+exchange-preview-network = A { $format } network with { $nodes ->
+    [one] 1 node
+   *[other] { $nodes } nodes
+} and { $edges ->
+    [one] 1 tie
+   *[other] { $edges } ties
+}. It becomes a new event, named after the file, for play-back and analysis.
+exchange-preview-counts = { $maps ->
+    [one] 1 map
+   *[other] { $maps } maps
+}, { $named ->
+    [one] 1 named person
+   *[other] { $named } named people
+}, { $places ->
+    [one] 1 place
+   *[other] { $places } places
+}, { $merges ->
+    [one] 1 merge decision
+   *[other] { $merges } merge decisions
+}.
+exchange-preview-network-limits = Each node that names others becomes a map; the people it names are matched as one person wherever they appear. Nodes without ties, tie weights and other node details are not kept.
+exchange-preview-clean = Everything in the file was read.
+exchange-preview-replaces = Importing replaces the current event, “{ $event }”, and all its maps on this device. Export a backup first if you need it.
+import-issue-implicit-node = { $count ->
+    [one] 1 node was created because a tie named it
+   *[other] { $count } nodes were created because ties named them
+}
+import-issue-unknown-node = { $count ->
+    [one] 1 tie to a node that does not exist was left out
+   *[other] { $count } ties to nodes that do not exist were left out
+}
+import-issue-duplicate-node = { $count ->
+    [one] 1 node appeared twice; the two were combined
+   *[other] { $count } nodes appeared twice; each pair was combined
+}
+import-issue-bad-weight = { $count ->
+    [one] 1 tie with a weight that is not a number was left out
+   *[other] { $count } ties with a weight that is not a number were left out
+}
+import-issue-bad-value = { $count ->
+    [one] 1 value did not fit its declared type and was kept as text
+   *[other] { $count } values did not fit their declared type and were kept as text
+}
+import-issue-bad-record = { $count ->
+    [one] 1 malformed row was left out
+   *[other] { $count } malformed rows were left out
+}
+import-issue-ignored = { $count ->
+    [one] 1 part of the file that Weave does not use was ignored
+   *[other] { $count } parts of the file that Weave does not use were ignored
+}
+import-issue-mixed-direction = { $count ->
+    [one] 1 tie disagreed about direction; the network was read as directed
+   *[other] { $count } ties disagreed about direction; the network was read as directed
+}
+import-issue-lines = { $count ->
+    [one] line { $lines }
+   *[other] lines { $lines }
+}
+import-issue-examples = for example { $examples }
+
+## Facilitator: matching
+match-title = Who is the same person?
+match-intro = Residents often name the same people. Check each suggested pair: merge them if they are one person, keep them apart if not. Every decision is kept with its reasons and can be undone.
+match-computing = Looking for people who may be the same…
+match-none = No more suggestions: every likely pair has been decided.
+match-score = { $percent }% likely
+match-marked-unsure = marked “not sure”
+match-merge = Merge
+match-keep-apart = Keep apart
+match-not-sure = Not sure
+match-show-more = Show { $count } more
+match-bulk-threshold = Merge every suggestion at least this likely (0 to 1):
+match-bulk-run = Merge all above
+match-bulk-confirm = { $count ->
+    [one] Merge 1 pair that is at least { $threshold }% likely?
+   *[other] Merge { $count } pairs that are at least { $threshold }% likely?
+} Each can be split again later.
+match-bulk-nothing = No open suggestion is that likely.
+match-bulk-cancelled = Nothing was merged.
+match-bulk-done = { $count ->
+    [one] 1 pair merged.
+   *[other] { $count } pairs merged.
+}
+match-merged-title = { $count ->
+    [0] Merged people
+    [one] Merged people (1 group)
+   *[other] Merged people ({ $count } groups)
+}
+match-merged-none = Nobody has been merged yet.
+match-split = Split
+match-split-label = Split { $name } out of this group
+match-evidence-same-name = the same name, { $name }
+match-evidence-nickname = { $a } is a short form of { $b }
+match-evidence-spelling = { $a } and { $b } differ only in spelling
+match-evidence-sounds-alike = { $a } and { $b } sound alike
+match-evidence-initial = { $initial }. could be { $name }
+match-evidence-same-surname = the same surname, { $surname }
+match-evidence-public-figure = both mean { $name } ({ $role })
+match-evidence-same-area = both named by residents of { $area }
+match-evidence-different-areas = named by residents of { $a } and of { $b }
+match-evidence-shared-places = both residents go to { $list }
+match-evidence-co-named = both residents also named { $list }
+match-evidence-rare-name = { $name } is an uncommon name here
+match-evidence-change-makers = both named as people who get things done
+match-evidence-well-known = { $name } is named in a public role by residents all over
+match-evidence-both-family = both named as family, by different residents

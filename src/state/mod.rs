@@ -7,6 +7,8 @@ pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod context;
+#[cfg(target_arch = "wasm32")]
+pub mod facilitator_actions;
 
 pub use app_state::{Action, AppState, Boot, SaveState, StorageHealth};
 pub use draft::{Draft, Step};

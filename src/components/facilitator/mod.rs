@@ -1,19 +1,39 @@
-//! The facilitator workspace: storage health, backups, the event, the data.
+//! The facilitator workspace: storage health, backups, the event, the data;
+//! data exchange (export and import); matching named people.
 //! (Behind the PIN once kiosk mode lands.)
 
+mod exchange;
+mod export_plan;
+mod import_area;
+mod import_plan;
+mod import_preview;
+mod merge_groups;
+mod network_import;
 mod overview;
 mod responses;
+mod review;
+mod review_item;
+mod tabs;
 
 use crate::state::context::use_app;
 use crate::state::Route;
+use tabs::{Tab, Tabs};
 use yew::prelude::*;
 
 #[function_component(Facilitator)]
 pub fn facilitator() -> Html {
     let app = use_app();
+    let tab = use_state(Tab::from_location);
     let home = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
+    };
+    let on_pick = {
+        let tab = tab.clone();
+        Callback::from(move |t: Tab| {
+            t.remember();
+            tab.set(t);
+        })
     };
     html! {
         <main class="screen facilitator">
@@ -21,8 +41,17 @@ pub fn facilitator() -> Html {
                 <h1>{ app.t("fac-title") }</h1>
                 <button type="button" class="btn" onclick={home}>{ app.t("nav-home") }</button>
             </header>
-            <overview::Overview />
-            <responses::Responses />
+            <Tabs selected={*tab} on_pick={on_pick} />
+            <div class="tab-panel" role="tabpanel" id={tab.panel_id()} aria-labelledby={tab.tab_id()}>
+                { match *tab {
+                    Tab::Overview => html! { <>
+                        <overview::Overview />
+                        <responses::Responses />
+                    </> },
+                    Tab::Exchange => html! { <exchange::Exchange /> },
+                    Tab::Matching => html! { <review::Review /> },
+                } }
+            </div>
         </main>
     }
 }
