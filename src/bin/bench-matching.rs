@@ -18,7 +18,9 @@ mod bench {
     use std::collections::{BTreeMap, HashMap};
     use std::time::Instant;
     use weave::core::demo::{demo_with_truth, GroundTruth};
-    use weave::core::matching::{suggest, Candidate, MatchOptions, DEFAULT_THRESHOLD};
+    use weave::core::matching::{
+        plan_bulk_accept, suggest, Candidate, MatchOptions, DEFAULT_THRESHOLD,
+    };
     use weave::core::model::AlterRef;
 
     pub fn run() {
@@ -31,11 +33,9 @@ mod bench {
             .unwrap_or(DEFAULT_THRESHOLD);
         let (community, truth) = demo_with_truth(seed, residents);
         let mentions: usize = community.responses.iter().map(|r| r.alters.len()).sum();
+        let options = MatchOptions::default();
+        phases(&community, &options);
         let started = Instant::now();
-        let options = MatchOptions {
-            min_score: threshold.min(0.5),
-            ..MatchOptions::default()
-        };
         let suggestions = suggest(&community, &options);
         let elapsed = started.elapsed();
         let accepted: Vec<&Candidate> = suggestions
@@ -52,7 +52,119 @@ mod bench {
             options.min_score
         );
         pairwise(&accepted, &truth);
-        closure(&accepted, &truth);
+        let started = Instant::now();
+        let plan = plan_bulk_accept(&community, &suggestions, threshold);
+        println!(
+            "accept all likely: {} merges planned in {:.3} s",
+            plan.len(),
+            started.elapsed().as_secs_f64()
+        );
+        let planned: Vec<&Candidate> = plan.iter().collect();
+        closure(&planned, &truth);
+        for t in [0.7, 0.9, 0.95, 0.98] {
+            let plan_t = plan_bulk_accept(&community, &suggestions, t);
+            print!("threshold {t}: ");
+            closure(&plan_t.iter().collect::<Vec<_>>(), &truth);
+        }
+        if std::env::var_os("EXPLAIN").is_some() {
+            explain(&plan, &truth);
+        }
+    }
+
+    /// Time per phase: index, blocking, screening scores.
+    fn phases(community: &weave::core::model::Community, options: &MatchOptions) {
+        use weave::core::matching::{candidates::candidate_pairs, index::Index, score::score_only};
+        let t = Instant::now();
+        let index = Index::build(community);
+        let t_index = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let pairs = candidate_pairs(&index, &options.limits);
+        let t_pairs = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let kept = pairs
+            .iter()
+            .filter(|&&(i, j)| {
+                score_only(
+                    &index,
+                    &index.mentions[i as usize],
+                    &index.mentions[j as usize],
+                )
+                .is_some_and(|s| s >= options.min_score)
+            })
+            .count();
+        println!(
+            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), screening {:.3} s ({kept} kept)",
+            pairs.len(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+
+    /// B-cubed precision and recall (each named person weighs the same), and
+    /// recall per kind of real person, so brokers named 300 times do not
+    /// drown everyone else.
+    fn by_kind(groups: &HashMap<usize, Vec<&AlterRef>>, truth: &GroundTruth) {
+        let mut cluster_of: HashMap<&AlterRef, usize> = HashMap::new();
+        for (g, members) in groups {
+            for m in members {
+                cluster_of.insert(m, *g);
+            }
+        }
+        let mut size_of_person: HashMap<u32, usize> = HashMap::new();
+        for p in truth.person_of.values() {
+            *size_of_person.entry(*p).or_default() += 1;
+        }
+        let (mut precision, mut recall, mut n) = (0.0, 0.0, 0.0);
+        let mut per_kind: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+        for (alter, person) in &truth.person_of {
+            let same_person = size_of_person[person] as f64;
+            let (p, r) = match cluster_of.get(alter).map(|g| &groups[g]) {
+                Some(members) => {
+                    let right = members
+                        .iter()
+                        .filter(|m| truth.person(m) == Some(*person))
+                        .count() as f64;
+                    (right / members.len() as f64, right / same_person)
+                }
+                None => (1.0, 1.0 / same_person),
+            };
+            precision += p;
+            recall += r;
+            n += 1.0;
+            if same_person > 1.0 {
+                let kind = truth.kind_of.get(*person as usize).copied().unwrap_or("?");
+                let e = per_kind.entry(kind).or_default();
+                e.0 += r;
+                e.1 += 1.0;
+            }
+        }
+        let kinds: Vec<String> = per_kind
+            .iter()
+            .map(|(k, (r, c))| format!("{k} {:.3}", r / c))
+            .collect();
+        println!(
+            "  B-cubed precision {:.3}, recall {:.3}; recall of people named more than once by kind: {}",
+            precision / n,
+            recall / n,
+            kinds.join(", ")
+        );
+    }
+
+    /// Prints a sample of wrong merges, for tuning by eye.
+    fn explain(plan: &[Candidate], truth: &GroundTruth) {
+        for c in plan
+            .iter()
+            .filter(|c| !is_true(truth, &c.a, &c.b))
+            .step_by(97)
+            .take(25)
+        {
+            println!(
+                "WRONG {:.2} {:?} / {:?}: {}",
+                c.score,
+                c.a_name,
+                c.b_name,
+                c.summary()
+            );
+        }
     }
 
     /// Pairs of mentions of one real person in two different responses.
@@ -143,6 +255,7 @@ mod bench {
                 }
             }
         }
+        by_kind(&groups, truth);
         let all = true_pairs(truth) as f64;
         println!(
             "merged groups ({}): pairwise precision {:.3}, recall {:.3}",

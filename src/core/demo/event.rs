@@ -21,6 +21,38 @@ pub const AREAS: [&str; 5] = [
     "Hawthorn",
 ];
 
+/// Neighbouring sites of a multi-site programme (the seven-site survey had
+/// about 3,000 residents); each contributes five areas. A community of more
+/// than [`RESIDENTS_PER_SITE`] residents spans several sites, so a large
+/// benchmark keeps the density of a real neighbourhood instead of piling
+/// thousands of people into Murton's five areas.
+pub const OTHER_SITES: [&str; 6] = [
+    "Horden",
+    "Easington Colliery",
+    "Blackhall",
+    "Shotton",
+    "Wingate",
+    "Thornley",
+];
+
+/// Residents one site (five areas) is sized for.
+pub const RESIDENTS_PER_SITE: usize = 450;
+
+/// The area choices for a community of `residents`: Murton's five areas,
+/// then five per neighbouring site as the community grows (up to seven sites).
+pub fn areas_for(residents: usize) -> Vec<String> {
+    let sites = residents
+        .div_ceil(RESIDENTS_PER_SITE)
+        .clamp(1, 1 + OTHER_SITES.len());
+    let mut out: Vec<String> = AREAS.iter().map(|a| (*a).to_string()).collect();
+    for site in OTHER_SITES.iter().take(sites - 1) {
+        for part in ["North", "South", "East", "West", "Centre"] {
+            out.push(format!("{site} {part}"));
+        }
+    }
+    out
+}
+
 pub const AGE_BANDS: [&str; 6] = ["16-24", "25-34", "35-44", "45-54", "55-64", "65+"];
 
 pub const SINGLE_PARENT: &str = "Single parent at home";
@@ -284,6 +316,11 @@ pub const ROSTER: [(&str, &str); 6] = [
 
 /// The demo event with its places, questions, roster and wellbeing scale.
 pub fn murton_event() -> Event {
+    murton_event_with_areas(&areas_for(0))
+}
+
+/// The demo event with the given area choices (see [`areas_for`]).
+pub fn murton_event_with_areas(areas: &[String]) -> Event {
     let mut event = Event::new(
         EventId::new("murton-big-local-2026"),
         "Murton Big Local \u{2014} community mapping day",
@@ -300,7 +337,11 @@ pub fn murton_event() -> Event {
         })
         .collect();
     event.attributes = vec![
-        question(Q_AREA, "Which part of Murton do you live in?", &AREAS),
+        AttributeQuestion {
+            id: QuestionId::new(Q_AREA),
+            label: "Which part of Murton do you live in?".into(),
+            choices: areas.to_vec(),
+        },
         question(Q_AGE, "Your age", &AGE_BANDS),
         question(Q_EMPLOYMENT, "What do you do most days?", &EMPLOYMENT),
         question(Q_YEARS, "How long have you lived here?", &YEARS),

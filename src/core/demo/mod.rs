@@ -33,6 +33,8 @@ const EVENT_LENGTH_MS: i64 = 6 * 60 * 60 * 1000;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct GroundTruth {
     pub person_of: BTreeMap<AlterRef, PersonId>,
+    /// What each real person is: "broker", "figure", "circle" or "family".
+    pub kind_of: Vec<&'static str>,
 }
 
 impl GroundTruth {
@@ -66,8 +68,8 @@ pub fn demo_community_sized(seed: u64, residents: usize) -> Community {
 /// O(residents × named²) for the ties, with at most 12 named each.
 pub fn demo_with_truth(seed: u64, residents: usize) -> (Community, GroundTruth) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut community = Community::new(event::murton_event());
     let mut world = world::World::generate(&mut rng, residents);
+    let mut community = Community::new(event::murton_event_with_areas(&world.areas));
     let mut truth = GroundTruth::default();
     let slot = EVENT_LENGTH_MS / residents.max(1) as i64;
     for i in 0..residents {
@@ -86,5 +88,15 @@ pub fn demo_with_truth(seed: u64, residents: usize) -> (Community, GroundTruth) 
         }
         community.responses.push(response);
     }
+    truth.kind_of = world
+        .people
+        .iter()
+        .map(|p| match p.kind {
+            world::PersonKind::Broker => "broker",
+            world::PersonKind::Figure(_) => "figure",
+            world::PersonKind::Circle { .. } => "circle",
+            world::PersonKind::Family => "family",
+        })
+        .collect();
     (community, truth)
 }

@@ -163,19 +163,34 @@ const BRITISH_SURNAMES: &[&str] = &[
     "Kirkup",
 ];
 const POLISH_SURNAMES: &[&str] = &[
-    "Kowalski",
     "Nowak",
-    "Wiśniewska",
     "Wójcik",
-    "Lewandowski",
-    "Zieliński",
-    "Kamińska",
-    "Dąbrowski",
-    "Szymański",
     "Woźniak",
+    "Mazur",
+    "Krawczyk",
+    "Kaczmarek",
+    "Zając",
+    "Król",
+    "Wróbel",
+    "Pawlak",
+    "Michalak",
+    "Sikora",
+    "Baran",
+    "Duda",
+    "Szewczyk",
+    "Tomaszewski",
+    "Jasiński",
+    "Pietrzak",
+    "Marciniak",
+    "Zalewski",
+    "Jakubowski",
+    "Sadowski",
+    "Bąk",
+    "Włodarczyk",
 ];
 const SOUTH_ASIAN_SURNAMES: &[&str] = &[
-    "Khan", "Patel", "Singh", "Kaur", "Hussain", "Ahmed", "Begum", "Sharma", "Iqbal",
+    "Khan", "Patel", "Singh", "Kaur", "Hussain", "Ahmed", "Begum", "Sharma", "Iqbal", "Malik",
+    "Chaudhry", "Rahman", "Ali", "Gill", "Sandhu", "Mistry", "Joshi", "Akhtar", "Butt", "Qureshi",
 ];
 const OTHER_SURNAMES: &[&str] = &["Popescu", "Okafor", "Adeyemi", "Li", "Chen", "Ionescu"];
 

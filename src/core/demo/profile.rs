@@ -2,7 +2,7 @@
 //! mix follows the circle's theme, so single parents cluster where the
 //! toddler group and the school gates are, and pensioners at the lunch club.
 
-use super::event::{AGE_BANDS, AREAS, EMPLOYMENT, SINGLE_PARENT, YEARS};
+use super::event::{AGE_BANDS, EMPLOYMENT, SINGLE_PARENT, YEARS};
 use super::names::{background, Background};
 use super::world::{Theme, World};
 use rand::Rng;
@@ -37,8 +37,8 @@ impl Profile {
         }
     }
 
-    pub fn area_name(&self) -> &'static str {
-        AREAS[self.area]
+    pub fn area_name<'w>(&self, world: &'w World) -> &'w str {
+        world.areas.get(self.area).map(String::as_str).unwrap_or("")
     }
 
     pub fn is_single_parent(&self) -> bool {

@@ -41,7 +41,7 @@ pub fn resident<R: Rng>(
 ) -> (Response, Vec<PersonId>) {
     let id = ResponseId::new(format!("{:016x}", rng.random::<u64>()));
     let mut response = Response::new(id, event.clone(), "en", consented_at);
-    response.answers = answers(rng, profile);
+    response.answers = answers(rng, profile, world);
     let named = choose_people(rng, world, profile);
     let mut clock = consented_at.0 + rng.random_range(20_000..60_000);
     for (i, n) in named.iter().enumerate() {
@@ -61,10 +61,14 @@ pub fn resident<R: Rng>(
     (response, named.iter().map(|n| n.person).collect())
 }
 
-fn answers<R: Rng>(rng: &mut R, p: &Profile) -> std::collections::BTreeMap<QuestionId, String> {
+fn answers<R: Rng>(
+    rng: &mut R,
+    p: &Profile,
+    world: &World,
+) -> std::collections::BTreeMap<QuestionId, String> {
     let mut out = std::collections::BTreeMap::new();
     for (q, value, skip) in [
-        (Q_AREA, p.area_name(), 0.02),
+        (Q_AREA, p.area_name(world), 0.02),
         (Q_AGE, p.age, 0.05),
         (Q_EMPLOYMENT, p.employment, 0.06),
         (Q_YEARS, p.years, 0.05),

@@ -4,7 +4,7 @@
 //! Residents only ever see it through the names they type, so it doubles as
 //! ground truth for the matching benchmark.
 
-use super::event::{place_index, AREAS, ROSTER};
+use super::event::{areas_for, place_index, ROSTER};
 use super::names::{background, person_name, Background, PersonName};
 use rand::Rng;
 
@@ -112,6 +112,8 @@ pub struct Circle {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct World {
+    /// Area names, as on the event's area question.
+    pub areas: Vec<String>,
     pub people: Vec<Person>,
     pub circles: Vec<Circle>,
     pub brokers: Vec<PersonId>,
@@ -224,6 +226,7 @@ impl World {
     /// Builds a neighbourhood sized for `residents` residents.
     pub fn generate<R: Rng>(rng: &mut R, residents: usize) -> Self {
         let mut world = World {
+            areas: areas_for(residents),
             people: Vec::new(),
             circles: Vec::new(),
             brokers: Vec::new(),
@@ -261,7 +264,7 @@ impl World {
 
     fn add_circle<R: Rng>(&mut self, rng: &mut R, index: usize) {
         // Areas in turn, so even a small demo has all of them.
-        let area = index % AREAS.len();
+        let area = index % self.areas.len().max(1);
         let theme = Theme::ALL[rng.random_range(0..Theme::ALL.len())];
         let pool = theme.places();
         let mut places: Vec<usize> = Vec::new();

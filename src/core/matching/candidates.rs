@@ -11,18 +11,19 @@ use std::collections::HashMap;
 /// Limits that keep blocking fast on thousands of names.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct BlockLimits {
-    /// Community-wide first-name blocks larger than this are skipped; their
-    /// pairs are still found within each area. Default 120.
-    pub max_global: usize,
-    /// Any block larger than this is skipped altogether. Default 3,000.
-    pub max_block: usize,
+    /// Blocks up to this size contribute all their pairs. Default 40.
+    pub full_block: usize,
+    /// Larger blocks (every David in the county) are walked in naming order,
+    /// each mention paired with this many following ones (sorted-neighbourhood
+    /// blocking); accepted pairs then chain into groups. Default 12.
+    pub window: usize,
 }
 
 impl Default for BlockLimits {
     fn default() -> Self {
         Self {
-            max_global: 120,
-            max_block: 3_000,
+            full_block: 40,
+            window: 12,
         }
     }
 }
@@ -80,7 +81,7 @@ pub fn block_keys(index: &Index, m: &Mention) -> Vec<String> {
 /// from different residents, sorted and without repeats.
 ///
 /// # Complexity
-/// O(Σ block size²) over kept blocks, bounded by the [`BlockLimits`].
+/// O(Σ min(block size², block size × window)) pairs; see [`BlockLimits`].
 pub fn candidate_pairs(index: &Index, limits: &BlockLimits) -> Vec<(u32, u32)> {
     let mut blocks: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, m) in index.mentions.iter().enumerate() {
@@ -90,20 +91,21 @@ pub fn candidate_pairs(index: &Index, limits: &BlockLimits) -> Vec<(u32, u32)> {
     }
     let mut pairs: Vec<u64> = Vec::new();
     for (key, members) in &blocks {
-        let limit = if key.starts_with("g|") {
-            limits.max_global
-        } else {
-            limits.max_block
-        };
-        if members.len() < 2 || members.len() > limit {
+        if key.starts_with("f|") {
+            // One roster figure: the figure is the evidence, a star suffices.
+            for &j in members.iter().skip(1) {
+                push_pair(index, &mut pairs, members[0], j);
+            }
             continue;
         }
+        let window = if members.len() <= limits.full_block {
+            members.len()
+        } else {
+            limits.window.max(1)
+        };
         for (x, &i) in members.iter().enumerate() {
-            for &j in &members[x + 1..] {
-                let (mi, mj) = (&index.mentions[i as usize], &index.mentions[j as usize]);
-                if mi.context != mj.context {
-                    pairs.push((u64::from(i.min(j)) << 32) | u64::from(i.max(j)));
-                }
+            for &j in members.iter().skip(x + 1).take(window) {
+                push_pair(index, &mut pairs, i, j);
             }
         }
     }
@@ -113,4 +115,10 @@ pub fn candidate_pairs(index: &Index, limits: &BlockLimits) -> Vec<(u32, u32)> {
         .into_iter()
         .map(|p| ((p >> 32) as u32, p as u32))
         .collect()
+}
+
+fn push_pair(index: &Index, pairs: &mut Vec<u64>, i: u32, j: u32) {
+    if index.mentions[i as usize].context != index.mentions[j as usize].context {
+        pairs.push((u64::from(i.min(j)) << 32) | u64::from(i.max(j)));
+    }
 }

@@ -3,9 +3,10 @@
 //! merge back out. Residents' own maps are never changed.
 
 use super::candidates::{candidate_pairs, BlockLimits};
+use super::cluster::Grouper;
 use super::evidence::{describe_all, Evidence};
 use super::index::Index;
-use super::score::score;
+use super::score::{score, score_only};
 use crate::core::model::{AlterRef, Community, MergeDecision, Timestamp, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -63,9 +64,11 @@ impl Candidate {
 /// ```
 pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> {
     let index = Index::build(community);
+    let pairs = candidate_pairs(&index, &options.limits);
+    let merged = community.merged_groups();
     let decided = latest_verdicts(community);
-    let group_of = group_lookup(community);
-    let mut out: Vec<Candidate> = candidate_pairs(&index, &options.limits)
+    let group_of = group_lookup(merged);
+    let mut out: Vec<Candidate> = pairs
         .into_iter()
         .filter_map(|(i, j)| {
             let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
@@ -80,8 +83,11 @@ pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> 
                     return None;
                 }
             }
+            if score_only(&index, a, b)? < options.min_score {
+                return None;
+            }
             let (s, evidence) = score(&index, a, b)?;
-            (s >= options.min_score).then(|| Candidate {
+            Some(Candidate {
                 a: a.at.clone(),
                 b: b.at.clone(),
                 a_name: a.typed.clone(),
@@ -116,9 +122,8 @@ fn latest_verdicts(community: &Community) -> HashMap<(&AlterRef, &AlterRef), Ver
         .collect()
 }
 
-fn group_lookup(community: &Community) -> BTreeMap<AlterRef, usize> {
-    community
-        .merged_groups()
+fn group_lookup(merged: Vec<Vec<AlterRef>>) -> BTreeMap<AlterRef, usize> {
+    merged
         .into_iter()
         .enumerate()
         .flat_map(|(g, members)| members.into_iter().map(move |m| (m, g)))
@@ -164,22 +169,44 @@ pub fn decide_candidate(
     }
 }
 
-/// Accepts as Same every suggestion scoring at least `threshold` that has
-/// no decision yet. Returns how many were accepted.
+/// Accepts as Same the suggestions scoring at least `threshold`, best first,
+/// that have no decision yet and keep every merged group believable (see
+/// [`super::cluster`]): no resident named two of its members, no clashing
+/// names or roster figures. Returns how many were accepted.
+///
+/// # Complexity
+/// O(mentions + candidates × group size) with small groups.
 pub fn bulk_accept(
     community: &mut Community,
     candidates: &[Candidate],
     threshold: f64,
     now: Timestamp,
 ) -> usize {
-    let mut accepted = 0;
-    for c in candidates.iter().filter(|c| c.score >= threshold) {
-        if community.verdict(&c.a, &c.b).is_none() {
-            decide_candidate(community, c, Verdict::Same, now);
-            accepted += 1;
-        }
+    let accepted = plan_bulk_accept(community, candidates, threshold);
+    for c in &accepted {
+        decide_candidate(community, c, Verdict::Same, now);
     }
-    accepted
+    accepted.len()
+}
+
+/// The suggestions [`bulk_accept`] would accept, without recording them.
+pub fn plan_bulk_accept(
+    community: &Community,
+    candidates: &[Candidate],
+    threshold: f64,
+) -> Vec<Candidate> {
+    let index = Index::build(community);
+    let mut grouper = Grouper::new(&index);
+    grouper.seed(&community.merged_groups());
+    let decided = latest_verdicts(community);
+    let mut sorted: Vec<&Candidate> = candidates.iter().filter(|c| c.score >= threshold).collect();
+    sorted.sort_by(|x, y| y.score.total_cmp(&x.score));
+    sorted
+        .into_iter()
+        .filter(|c| !decided.contains_key(&key(&c.a, &c.b)))
+        .filter(|c| grouper.merge(&c.a, &c.b, false))
+        .cloned()
+        .collect()
 }
 
 /// Takes `member` out of its merged group: records `Different` between it and

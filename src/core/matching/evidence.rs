@@ -62,6 +62,10 @@ pub enum Evidence {
     },
     /// Both named as someone who can change things, or as an active person.
     BothChangeMakers,
+    /// Both named in a public role, and this name is named that way all over.
+    WellKnown {
+        name: String,
+    },
     /// Both named as family by residents of different households.
     BothFamily,
 }
@@ -88,6 +92,7 @@ impl Evidence {
             Evidence::CoNamed { .. } => "match-evidence-co-named",
             Evidence::RareName { .. } => "match-evidence-rare-name",
             Evidence::BothChangeMakers => "match-evidence-change-makers",
+            Evidence::WellKnown { .. } => "match-evidence-well-known",
             Evidence::BothFamily => "match-evidence-both-family",
         }
     }
@@ -96,7 +101,9 @@ impl Evidence {
     pub fn i18n_args(&self) -> Vec<(&'static str, String)> {
         let list = |v: &Vec<String>| vec![("list", v.join(", ")), ("count", v.len().to_string())];
         match self {
-            Evidence::SameName { name } | Evidence::RareName { name } => {
+            Evidence::SameName { name }
+            | Evidence::RareName { name }
+            | Evidence::WellKnown { name } => {
                 vec![("name", name.clone())]
             }
             Evidence::Nickname { a, b }
@@ -135,6 +142,9 @@ impl Evidence {
             }
             Evidence::RareName { name } => format!("{name} is an uncommon name here"),
             Evidence::BothChangeMakers => "both named as people who get things done".into(),
+            Evidence::WellKnown { name } => {
+                format!("{name} is named in a public role by residents all over")
+            }
             Evidence::BothFamily => "both named as family, by different residents".into(),
         }
     }
@@ -200,6 +210,9 @@ mod tests {
             },
             Evidence::BothChangeMakers,
             Evidence::BothFamily,
+            Evidence::WellKnown {
+                name: "Sandra".into(),
+            },
         ];
         let mut keys: Vec<_> = all.iter().map(Evidence::i18n_key).collect();
         keys.sort();

@@ -12,9 +12,16 @@ use std::collections::HashMap;
 /// The about-you question whose answer is the resident's area.
 pub const AREA_QUESTION: &str = "area";
 
+/// Fewest residents naming someone publicly for them to count as well known.
+pub const WELL_KNOWN_RESIDENTS: usize = 8;
+/// Fewest areas those residents must come from.
+pub const WELL_KNOWN_AREAS: usize = 3;
+
 /// One named person in one response.
 #[derive(Debug, Clone)]
 pub struct Mention {
+    /// This mention's position in [`Index::mentions`].
+    pub id: u32,
     pub at: AlterRef,
     /// Index into [`Index::contexts`].
     pub context: u32,
@@ -27,6 +34,8 @@ pub struct Mention {
     pub figure: Option<usize>,
     /// Interned key of the name, used to compare who else two residents named.
     pub identity: Option<u32>,
+    /// Named in a public capacity: a service or "other" relationship, or a roster figure.
+    pub public: bool,
 }
 
 /// A naming resident's circumstances.
@@ -47,6 +56,9 @@ pub struct Index {
     pub identity_names: Vec<String>,
     /// In how many responses each identity was named.
     pub identity_df: Vec<u32>,
+    /// Per identity: is it a well-known person, named in a public capacity
+    /// by residents of several areas (see [`Index::well_known`]).
+    pub well_known: Vec<bool>,
     pub roster: Vec<PublicFigure>,
     /// Listed place id -> its name, for evidence.
     pub place_names: HashMap<String, String>,
@@ -61,7 +73,7 @@ impl Index {
         let event = &community.event;
         let words = place_words(event.places.iter().map(|p| p.name.as_str()));
         let roster: Vec<ParsedName> = event.roster.iter().map(|f| parse(&f.name, &[])).collect();
-        let roster_roles: Vec<Vec<String>> = event.roster.iter().map(|f| figure_roles(f)).collect();
+        let roster_roles: Vec<Vec<String>> = event.roster.iter().map(figure_roles).collect();
         let change_prompts: Vec<_> = event
             .prompts
             .iter()
@@ -95,6 +107,7 @@ impl Index {
                     identity_key(&name, figure).map(|k| intern(&mut index, &mut interned, k));
                 named.extend(identity);
                 index.mentions.push(Mention {
+                    id: index.mentions.len() as u32,
                     at: AlterRef {
                         response: response.id.clone(),
                         alter: alter.id,
@@ -107,6 +120,11 @@ impl Index {
                         || alter.prompts.iter().any(|p| change_prompts.contains(p)),
                     figure,
                     identity,
+                    public: figure.is_some()
+                        || matches!(
+                            alter.relationship,
+                            Some(Relationship::Service | Relationship::Other)
+                        ),
                 });
             }
             named.sort_unstable();
@@ -123,7 +141,40 @@ impl Index {
                 named,
             });
         }
+        index.well_known = index.find_well_known();
         index
+    }
+
+    /// Identities named publicly by at least [`WELL_KNOWN_RESIDENTS`] residents
+    /// (or 0.5% of them) in at least [`WELL_KNOWN_AREAS`] areas: "Sandra who
+    /// runs the community centre", whom everyone means by "Sandra".
+    fn find_well_known(&self) -> Vec<bool> {
+        let mut areas: Vec<Vec<&str>> = vec![Vec::new(); self.identity_names.len()];
+        let mut residents: Vec<Vec<u32>> = vec![Vec::new(); self.identity_names.len()];
+        for m in self.mentions.iter().filter(|m| m.public) {
+            let Some(id) = m.identity else { continue };
+            let (a, r) = (&mut areas[id as usize], &mut residents[id as usize]);
+            if let Some(area) = self.contexts[m.context as usize].area.as_deref() {
+                if !a.contains(&area) {
+                    a.push(area);
+                }
+            }
+            if r.last() != Some(&m.context) {
+                r.push(m.context);
+            }
+        }
+        let min_residents = WELL_KNOWN_RESIDENTS.max(self.contexts.len() / 200);
+        (0..self.identity_names.len())
+            .map(|i| residents[i].len() >= min_residents && areas[i].len() >= WELL_KNOWN_AREAS)
+            .collect()
+    }
+
+    /// See [`Index::well_known`].
+    pub fn is_well_known(&self, identity: u32) -> bool {
+        self.well_known
+            .get(identity as usize)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// How unusual an identity is: ln(residents / residents who named it).
@@ -240,5 +291,5 @@ fn figure_fits(name: &ParsedName, figure: &ParsedName, roles: &[String]) -> bool
     if last_conflict {
         return false;
     }
-    (same_last && first_ok) || (role_ok && first_ok) || (same_last && name.first.is_none())
+    (first_ok && (same_last || role_ok)) || (same_last && name.first.is_none())
 }

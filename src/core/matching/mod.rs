@@ -7,6 +7,7 @@
 //! merge log ([`decisions`]); residents' maps are never changed.
 
 pub mod candidates;
+pub mod cluster;
 pub mod decisions;
 pub mod evidence;
 pub mod index;
@@ -17,7 +18,7 @@ pub mod phonetic;
 pub mod score;
 
 pub use decisions::{
-    bulk_accept, decide, decide_candidate, split, suggest, Candidate, MatchOptions,
-    DEFAULT_THRESHOLD,
+    bulk_accept, decide, decide_candidate, plan_bulk_accept, split, suggest, Candidate,
+    MatchOptions, DEFAULT_THRESHOLD,
 };
 pub use evidence::{describe_all, Evidence};

@@ -1,0 +1,168 @@
+//! Accepting many suggestions at once without chaining strangers together.
+//! Pairs are merged greedily, best first, but only when the two groups stay
+//! believable as one person: no resident named both (a resident never draws
+//! the same person twice), at most one roster figure, and every first name and
+//! surname in the merged group compatible with every other (so "Dave" cannot
+//! glue "David Smith" to "David Jones").
+
+use super::index::{Index, Mention};
+use super::nicknames::table;
+use super::phonetic::sounds_alike;
+use crate::core::model::AlterRef;
+use std::collections::HashMap;
+use strsim::jaro_winkler;
+
+/// What a group of mentions says about its person.
+#[derive(Debug, Clone, Default)]
+struct Profile {
+    contexts: Vec<u32>,
+    firsts: Vec<String>,
+    lasts: Vec<String>,
+    figures: Vec<usize>,
+}
+
+impl Profile {
+    fn of(m: &Mention) -> Self {
+        Profile {
+            contexts: vec![m.context],
+            firsts: m.name.first.iter().cloned().collect(),
+            lasts: m.name.last.iter().cloned().collect(),
+            figures: m.figure.into_iter().collect(),
+        }
+    }
+
+    fn compatible(&self, other: &Profile) -> bool {
+        let figures_ok = self
+            .figures
+            .iter()
+            .all(|f| other.figures.iter().all(|g| f == g));
+        let named_by_one = self.contexts.iter().any(|c| other.contexts.contains(c));
+        figures_ok
+            && !named_by_one
+            && all_pairs(&self.firsts, &other.firsts, first_compatible)
+            && all_pairs(&self.lasts, &other.lasts, last_compatible)
+    }
+
+    fn absorb(&mut self, other: Profile) {
+        self.contexts.extend(other.contexts);
+        for (mine, theirs) in [
+            (&mut self.firsts, other.firsts),
+            (&mut self.lasts, other.lasts),
+        ] {
+            for w in theirs {
+                if !mine.contains(&w) {
+                    mine.push(w);
+                }
+            }
+        }
+        for f in other.figures {
+            if !self.figures.contains(&f) {
+                self.figures.push(f);
+            }
+        }
+    }
+}
+
+fn all_pairs(a: &[String], b: &[String], ok: fn(&str, &str) -> bool) -> bool {
+    a.iter().all(|x| b.iter().all(|y| ok(x, y)))
+}
+
+fn first_compatible(x: &str, y: &str) -> bool {
+    x == y
+        || table().equivalent(x, y)
+        || jaro_winkler(x, y) >= 0.88
+        || (jaro_winkler(x, y) >= 0.75 && sounds_alike(x, y))
+}
+
+fn last_compatible(x: &str, y: &str) -> bool {
+    x == y || jaro_winkler(x, y) >= 0.9 || (jaro_winkler(x, y) >= 0.8 && sounds_alike(x, y))
+}
+
+/// Greedy constrained merging over pairs sorted best first.
+pub struct Grouper<'a> {
+    slot: HashMap<&'a AlterRef, usize>,
+    parent: Vec<usize>,
+    profiles: Vec<Option<Profile>>,
+}
+
+impl<'a> Grouper<'a> {
+    /// Every mention of `index` in a group of its own.
+    pub fn new(index: &'a Index) -> Self {
+        let slot = index
+            .mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (&m.at, i))
+            .collect();
+        Grouper {
+            slot,
+            parent: (0..index.mentions.len()).collect(),
+            profiles: index
+                .mentions
+                .iter()
+                .map(|m| Some(Profile::of(m)))
+                .collect(),
+        }
+    }
+
+    /// A group's representative mention (index into the index's mentions).
+    pub fn root(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Merges the groups of `a` and `b` when the result is believable, or
+    /// when `force` is set (the facilitator already said so). Returns whether
+    /// they were merged now.
+    pub fn merge(&mut self, a: &AlterRef, b: &AlterRef, force: bool) -> bool {
+        match (self.slot.get(a).copied(), self.slot.get(b).copied()) {
+            (Some(x), Some(y)) => self.merge_at(x, y, force),
+            _ => false,
+        }
+    }
+
+    /// [`Grouper::merge`] by mention index.
+    pub fn merge_at(&mut self, x: usize, y: usize, force: bool) -> bool {
+        if x >= self.parent.len() || y >= self.parent.len() {
+            return false;
+        }
+        let (rx, ry) = (self.root(x), self.root(y));
+        if rx == ry {
+            return false;
+        }
+        let ok = match (&self.profiles[rx], &self.profiles[ry]) {
+            (Some(p), Some(q)) => force || p.compatible(q),
+            _ => false,
+        };
+        if !ok {
+            return false;
+        }
+        let (keep, gone) = (rx.min(ry), rx.max(ry));
+        self.parent[gone] = keep;
+        if let (Some(theirs), Some(mine)) =
+            (self.profiles[gone].take(), self.profiles[keep].as_mut())
+        {
+            mine.absorb(theirs);
+        }
+        true
+    }
+
+    /// Merges the facilitator's own Same groups, whatever the rules say.
+    pub fn seed(&mut self, groups: &[Vec<AlterRef>]) {
+        for group in groups {
+            for pair in group.windows(2) {
+                self.merge(&pair[0], &pair[1], true);
+            }
+        }
+    }
+
+    /// The representative of every mention's group, in mention order.
+    pub fn roots(&mut self) -> Vec<u32> {
+        (0..self.parent.len())
+            .map(|i| self.root(i) as u32)
+            .collect()
+    }
+}
