@@ -7,7 +7,8 @@ use std::rc::Rc;
 use unic_langid::LanguageIdentifier;
 
 /// The languages shipped with the app: (BCP 47 tag, native name, messages).
-pub const LANGUAGES: &[(&str, &str, &str)] = &[("en", "English", include_str!("../i18n/en/weave.ftl"))];
+pub const LANGUAGES: &[(&str, &str, &str)] =
+    &[("en", "English", include_str!("../i18n/en/weave.ftl"))];
 
 pub const DEFAULT_LANGUAGE: &str = "en";
 
@@ -49,7 +50,8 @@ impl Translator {
             .find(|(tag, _, _)| *tag == lang)
             .map(|(tag, _, src)| (*tag, *src))
             .unwrap_or((LANGUAGES[0].0, LANGUAGES[0].2));
-        let fallback = (tag != DEFAULT_LANGUAGE).then(|| Rc::new(bundle(LANGUAGES[0].0, LANGUAGES[0].2)));
+        let fallback =
+            (tag != DEFAULT_LANGUAGE).then(|| Rc::new(bundle(LANGUAGES[0].0, LANGUAGES[0].2)));
         Self {
             lang: tag,
             bundle: Rc::new(bundle(tag, source)),
@@ -152,7 +154,10 @@ mod tests {
     fn every_used_key_exists() {
         let t = Translator::new("en");
         let mut missing = Vec::new();
-        for file in rust_files(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
+        for file in rust_files(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))) {
             let text = std::fs::read_to_string(&file).unwrap_or_default();
             for pat in [".t(\"", ".t_with(\"", "tr!(\""] {
                 for piece in text.split(pat).skip(1) {
@@ -165,7 +170,11 @@ mod tests {
                 }
             }
         }
-        assert!(missing.is_empty(), "missing i18n keys:\n{}", missing.join("\n"));
+        assert!(
+            missing.is_empty(),
+            "missing i18n keys:\n{}",
+            missing.join("\n")
+        );
     }
 
     fn rust_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {

@@ -13,13 +13,17 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn community_round_trips_through_indexed_db() {
-    let store = IndexedDbStore::open().await.expect("IndexedDB opens in Chromium");
+    let store = IndexedDbStore::open()
+        .await
+        .expect("IndexedDB opens in Chromium");
     let repo = Repository::new(store);
     let community = demo_community_sized(7, 20);
     repo.replace_community(&community).await.expect("writes");
     let loaded = repo.load().await.expect("reads").expect("something stored");
     let mut expected = community.clone();
-    expected.responses.sort_by_key(|r| (r.consented_at, r.id.clone()));
+    expected
+        .responses
+        .sort_by_key(|r| (r.consented_at, r.id.clone()));
     assert_eq!(loaded.community, expected);
     assert!(loaded.unreadable.is_empty());
 }
@@ -30,7 +34,9 @@ async fn a_finished_response_is_read_back() {
     let mut response = demo_community_sized(8, 1).responses.remove(0);
     response.id = ResponseId::new("web-test-response");
     response.updated_at = Timestamp(42);
-    repo.save_response(&response).await.expect("saved and verified");
+    repo.save_response(&response)
+        .await
+        .expect("saved and verified");
     let text = repo
         .store()
         .get(Bucket::Responses, "web-test-response")
@@ -43,9 +49,21 @@ async fn a_finished_response_is_read_back() {
 #[wasm_bindgen_test]
 async fn put_list_and_delete_a_record() {
     let repo = Repository::new(IndexedDbStore::open().await.expect("opens"));
-    repo.store().put(Bucket::Meta, "probe", "before").await.expect("put");
+    repo.store()
+        .put(Bucket::Meta, "probe", "before")
+        .await
+        .expect("put");
     let all = repo.store().all(Bucket::Meta).await.expect("reads");
     assert!(all.iter().any(|(k, v)| k == "probe" && v == "before"));
-    repo.store().delete(Bucket::Meta, "probe").await.expect("delete");
-    assert_eq!(repo.store().get(Bucket::Meta, "probe").await.expect("reads"), None);
+    repo.store()
+        .delete(Bucket::Meta, "probe")
+        .await
+        .expect("delete");
+    assert_eq!(
+        repo.store()
+            .get(Bucket::Meta, "probe")
+            .await
+            .expect("reads"),
+        None
+    );
 }

@@ -14,15 +14,27 @@ pub fn storage_banner() -> Html {
             if state.unreadable.is_empty() {
                 return html! {};
             }
-            ("warn", app.t("banner-unreadable-title"), app.t("banner-unreadable-body"))
+            (
+                "warn",
+                app.t("banner-unreadable-title"),
+                app.t("banner-unreadable-body"),
+            )
         }
         StorageHealth::Unavailable(_) => (
             "error",
             app.t("banner-unavailable-title"),
             app.t("banner-unavailable-body"),
         ),
-        StorageHealth::QuotaFull => ("error", app.t("banner-quota-title"), app.t("banner-quota-body")),
-        StorageHealth::OtherTab => ("info", app.t("banner-other-tab-title"), app.t("banner-other-tab-body")),
+        StorageHealth::QuotaFull => (
+            "error",
+            app.t("banner-quota-title"),
+            app.t("banner-quota-body"),
+        ),
+        StorageHealth::OtherTab => (
+            "info",
+            app.t("banner-other-tab-title"),
+            app.t("banner-other-tab-body"),
+        ),
         StorageHealth::CannotOpen(why) => ("error", app.t("banner-cannot-open-title"), why.clone()),
         StorageHealth::Failed(why) => (
             "error",

@@ -21,7 +21,11 @@ pub struct ChoiceProps {
 
 #[function_component(Choices)]
 pub fn choices(props: &ChoiceProps) -> Html {
-    let role = if props.multiple { "group" } else { "radiogroup" };
+    let role = if props.multiple {
+        "group"
+    } else {
+        "radiogroup"
+    };
     html! {
         <fieldset class="choices" id={props.id.clone()}>
             <legend>{ props.label.clone() }</legend>

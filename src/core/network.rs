@@ -77,7 +77,12 @@ impl Network {
     }
 
     /// Adds a node and returns its index.
-    pub fn add_node(&mut self, id: impl Into<String>, label: Option<String>, attrs: Attrs) -> usize {
+    pub fn add_node(
+        &mut self,
+        id: impl Into<String>,
+        label: Option<String>,
+        attrs: Attrs,
+    ) -> usize {
         self.nodes.push(Node {
             id: id.into(),
             label,

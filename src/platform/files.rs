@@ -12,7 +12,8 @@ pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> 
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|_| "could not make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make a link")?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "could not make a link")?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
         .map_err(|_| "could not make a link")?
@@ -29,6 +30,7 @@ pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> 
     let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
+    let _ = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
     Ok(())
 }

@@ -16,11 +16,15 @@ pub fn on_hide(flush: impl Fn() + 'static) -> Vec<EventListener> {
         if let Some(document) = window.document() {
             let f = flush.clone();
             let doc = document.clone();
-            listeners.push(EventListener::new(&document, "visibilitychange", move |_| {
-                if doc.visibility_state() == web_sys::VisibilityState::Hidden {
-                    f();
-                }
-            }));
+            listeners.push(EventListener::new(
+                &document,
+                "visibilitychange",
+                move |_| {
+                    if doc.visibility_state() == web_sys::VisibilityState::Hidden {
+                        f();
+                    }
+                },
+            ));
         }
     }
     listeners

@@ -15,7 +15,10 @@ pub fn install() {
             .and_then(|w| Reflect::get(&w, &JsValue::from_str("weaveRecovery")).ok())
             .and_then(|r| Reflect::get(&r, &JsValue::from_str("show")).ok())
             .and_then(|f| f.dyn_into::<Function>().ok())
-            .map(|show| show.call1(&JsValue::NULL, &JsValue::from_str(&message)).is_ok())
+            .map(|show| {
+                show.call1(&JsValue::NULL, &JsValue::from_str(&message))
+                    .is_ok()
+            })
             .unwrap_or(false);
         if !shown {
             web_sys::console::error_1(&"Weave stopped; recovery screen unavailable".into());

@@ -49,7 +49,12 @@ pub async fn become_writer() -> bool {
     });
     let options = js_sys::Object::new();
     let _ = Reflect::set(&options, &"ifAvailable".into(), &JsValue::TRUE);
-    let called = request.call3(&locks, &JsValue::from_str(LOCK_NAME), &options, callback.as_ref());
+    let called = request.call3(
+        &locks,
+        &JsValue::from_str(LOCK_NAME),
+        &options,
+        callback.as_ref(),
+    );
     callback.forget();
     if called.is_err() {
         return true;

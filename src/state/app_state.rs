@@ -80,8 +80,8 @@ pub struct AppState {
 #[derive(Debug, Clone)]
 pub enum Action {
     Booted {
-        community: Community,
-        draft: Option<Draft>,
+        community: Box<Community>,
+        draft: Option<Box<Draft>>,
         unreadable: Vec<String>,
     },
     /// Data changed in another tab; take the stored version.
@@ -138,8 +138,8 @@ impl AppState {
                 draft,
                 unreadable,
             } => {
-                self.community = Rc::new(community);
-                self.draft = draft.map(Rc::new);
+                self.community = Rc::new(*community);
+                self.draft = draft.map(|d| Rc::new(*d));
                 self.unreadable = unreadable;
                 self.boot = Boot::Ready;
             }

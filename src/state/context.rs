@@ -201,10 +201,24 @@ fn withdrawal_code() -> String {
 fn slug(name: &str) -> String {
     let s: String = name
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-    if s.is_empty() { "event".into() } else { s.chars().take(40).collect() }
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "event".into()
+    } else {
+        s.chars().take(40).collect()
+    }
 }
 
 #[hook]
@@ -228,7 +242,11 @@ fn current_route() -> Route {
 pub fn app_provider(props: &ProviderProps) -> Html {
     let state = use_reducer(|| {
         let empty = Community::new(Event::new(EventId::new("loading"), "", ""));
-        StateCell(AppState::new(current_route(), crate::i18n::DEFAULT_LANGUAGE.into(), empty))
+        StateCell(AppState::new(
+            current_route(),
+            crate::i18n::DEFAULT_LANGUAGE.into(),
+            empty,
+        ))
     });
     let repo = use_mut_ref(|| None::<Repo>);
     let translator = use_memo(state.0.lang.clone(), |lang| Translator::new(lang));
@@ -321,8 +339,8 @@ async fn boot(dispatcher: UseReducerDispatcher<StateCell>, slot: Rc<RefCell<Opti
         _ => None,
     };
     dispatcher.dispatch(Action::Booted {
-        community,
-        draft,
+        community: Box::new(community),
+        draft: draft.map(Box::new),
         unreadable,
     });
     if let Some(p) = problem {

@@ -43,7 +43,13 @@ mod tests {
 
     #[test]
     fn parses_and_formats() {
-        for r in [Route::Start, Route::Map, Route::Facilitator, Route::Playback, Route::Embed] {
+        for r in [
+            Route::Start,
+            Route::Map,
+            Route::Facilitator,
+            Route::Playback,
+            Route::Embed,
+        ] {
             assert_eq!(Route::parse(r.hash()), r);
         }
         assert_eq!(Route::parse(""), Route::Start);

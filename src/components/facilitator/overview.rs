@@ -44,9 +44,16 @@ pub fn overview() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             if confirm(&app.t("fac-confirm-replace")) {
-                let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+                let today = js_sys::Date::new_0()
+                    .to_iso_string()
+                    .as_string()
+                    .unwrap_or_default();
                 let date = today.get(..10).unwrap_or("").to_string();
-                let event = Event::new(EventId::new(clock::random_id("e")), app.t("fac-new-event-name"), date);
+                let event = Event::new(
+                    EventId::new(clock::random_id("e")),
+                    app.t("fac-new-event-name"),
+                    date,
+                );
                 app.replace_community(Community::new(event));
             }
         })

@@ -70,6 +70,9 @@ pub fn review() -> Html {
                         <span class="spinner" aria-hidden="true"></span>{ app.t("match-computing") }
                     </p>
                 }
+                if !open.is_empty() {
+                    <p data-testid="review-count">{ app.t_with("match-count", &[("count", open.len().into())]) }</p>
+                }
                 <BulkAccept suggestions={list.clone()} />
                 if open.is_empty() && !busy {
                     <p data-testid="review-empty">{ app.t("match-none") }</p>

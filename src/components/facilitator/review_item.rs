@@ -34,7 +34,8 @@ pub fn suggestion_item(props: &ItemProps) -> Html {
     };
     let percent = (c.score * 100.0).round();
     html! {
-        <li class="suggestion" data-testid="suggestion" data-score={format!("{:.3}", c.score)}>
+        <li class="suggestion" data-testid="suggestion" data-score={format!("{:.3}", c.score)}
+            data-pair={format!("{}|{}", super::review::ref_key(&c.a), super::review::ref_key(&c.b))}>
             <p class="pair">
                 <bdi class="name name-text" data-testid="name-a">{ c.a_name.clone() }</bdi>
                 <span class="vs" aria-hidden="true">{ " ~ " }</span>

@@ -86,7 +86,12 @@ pub fn ego_canvas(props: &Props) -> Html {
                     let viewport = match v.viewport {
                         Some(vp) => vp.resize(size),
                         None => {
-                            let scene = Scene { viewport: Viewport::new(size), bubbles: &bubbles, ties: &[], selected: None };
+                            let scene = Scene {
+                                viewport: Viewport::new(size),
+                                bubbles: &bubbles,
+                                ties: &[],
+                                selected: None,
+                            };
                             fit_scene(&scene)
                         }
                     };
@@ -134,7 +139,9 @@ pub fn ego_canvas(props: &Props) -> Html {
                 Input::Wheel(w) => wheel(&w, &scene),
                 Input::Focus(id) => vec![Intent::Select(id)],
                 Input::Fit => vec![Intent::ViewportChanged(fit_scene(&scene))],
-                Input::Zoom(f) => vec![Intent::ViewportChanged(viewport.zoom_about(viewport.size.centre(), f))],
+                Input::Zoom(f) => vec![Intent::ViewportChanged(
+                    viewport.zoom_about(viewport.size.centre(), f),
+                )],
             };
             for intent in intents {
                 match intent {
@@ -182,7 +189,9 @@ pub fn ego_canvas(props: &Props) -> Html {
         let handle = handle.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: web_sys::PointerEvent| {
-            let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
             if kind == PointerKind::Down {
                 let _ = svg.set_pointer_capture(e.pointer_id());
             }
@@ -196,7 +205,10 @@ pub fn ego_canvas(props: &Props) -> Html {
             handle(Input::Pointer(PointerEvent {
                 id: PointerId(e.pointer_id()),
                 kind,
-                at: ScreenPoint::new(e.client_x() as f64 - rect.left(), e.client_y() as f64 - rect.top()),
+                at: ScreenPoint::new(
+                    e.client_x() as f64 - rect.left(),
+                    e.client_y() as f64 - rect.top(),
+                ),
                 time_ms: e.time_stamp(),
                 pointer_type,
             }));
@@ -206,10 +218,15 @@ pub fn ego_canvas(props: &Props) -> Html {
         let handle = handle.clone();
         let svg_ref = svg_ref.clone();
         Callback::from(move |e: web_sys::WheelEvent| {
-            let Some(svg) = svg_ref.cast::<web_sys::Element>() else { return };
+            let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                return;
+            };
             let rect = svg.get_bounding_client_rect();
             handle(Input::Wheel(WheelEvent {
-                at: ScreenPoint::new(e.client_x() as f64 - rect.left(), e.client_y() as f64 - rect.top()),
+                at: ScreenPoint::new(
+                    e.client_x() as f64 - rect.left(),
+                    e.client_y() as f64 - rect.top(),
+                ),
                 delta_y: e.delta_y(),
             }));
         })
@@ -233,8 +250,23 @@ pub fn ego_canvas(props: &Props) -> Html {
     };
 
     let v = view.borrow();
-    let body = v.viewport.map(|vp| draw(&app, &props.response, &bubbles, &ties, &v, vp, props.ties_enabled, &handle));
-    let label = if props.ties_enabled { app.t("canvas-label-ties") } else { app.t("canvas-label") };
+    let body = v.viewport.map(|vp| {
+        draw(
+            &app,
+            &props.response,
+            &bubbles,
+            &ties,
+            &v,
+            vp,
+            props.ties_enabled,
+            &handle,
+        )
+    });
+    let label = if props.ties_enabled {
+        app.t("canvas-label-ties")
+    } else {
+        app.t("canvas-label")
+    };
     html! {
         <div class="canvas-wrap">
             <svg ref={svg_ref.clone()} class={classes!("ego-canvas", props.ties_enabled.then_some("ties-mode"))}
@@ -286,9 +318,15 @@ fn draw(
         _ => stored,
     };
     let centre_of = |id: AlterId| {
-        bubbles.iter().find(|b| b.id == id).map(|b| position(id, b.centre))
+        bubbles
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| position(id, b.centre))
     };
-    let transform = format!("translate({:.2} {:.2}) scale({:.4})", vp.offset.x, vp.offset.y, vp.scale);
+    let transform = format!(
+        "translate({:.2} {:.2}) scale({:.4})",
+        vp.offset.x, vp.offset.y, vp.scale
+    );
     let ring_names = ["canvas-ring-1", "canvas-ring-2", "canvas-ring-3"];
     let rings = (1..=RINGS).rev().map(|ring| {
         let r = outer_radius(ring);
@@ -346,7 +384,12 @@ fn draw(
             </g>
         }
     });
-    let scene = Scene { viewport: vp, bubbles, ties, selected: if ties_enabled { v.selected } else { None } };
+    let scene = Scene {
+        viewport: vp,
+        bubbles,
+        ties,
+        selected: if ties_enabled { v.selected } else { None },
+    };
     let handle_knob = tie_handle(&scene).map(|p| html! {
         <g class="tie-handle" transform={format!("translate({} {})", fmt(p.x), fmt(p.y))} aria-hidden="true">
             <circle r="22" /><text text-anchor="middle" dy="0.35em">{ "+" }</text>

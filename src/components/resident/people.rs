@@ -114,7 +114,11 @@ struct EntryProps {
 enum Offer {
     None,
     /// Someone with this name is already on the map.
-    Existing { id: AlterId, typed: String, already_here: bool },
+    Existing {
+        id: AlterId,
+        typed: String,
+        already_here: bool,
+    },
 }
 
 #[function_component(NameEntry)]
@@ -139,9 +143,24 @@ fn name_entry(props: &EntryProps) -> Html {
         move |name: String| {
             let r = &draft.response;
             let id = r.next_alter_id();
-            let name = if record_names { name } else { app.t_with("person-placeholder", &[("n", (id.0 as usize + 1).into())]) };
-            let at = place_new_alter(&stored_bubbles(r), NEW_PERSON_RING, bubble_radius(r.alters.len() + 1));
-            app.apply(Command::AddAlter { id, name, prompt: prompt.id.clone(), at, ring: NEW_PERSON_RING, time: clock::now() });
+            let name = if record_names {
+                name
+            } else {
+                app.t_with("person-placeholder", &[("n", (id.0 as usize + 1).into())])
+            };
+            let at = place_new_alter(
+                &stored_bubbles(r),
+                NEW_PERSON_RING,
+                bubble_radius(r.alters.len() + 1),
+            );
+            app.apply(Command::AddAlter {
+                id,
+                name,
+                prompt: prompt.id.clone(),
+                at,
+                ring: NEW_PERSON_RING,
+                time: clock::now(),
+            });
         }
     };
     let submit = {
@@ -196,7 +215,11 @@ fn name_entry(props: &EntryProps) -> Html {
     let suggestions: Vec<_> = if typed.is_empty() {
         Vec::new()
     } else {
-        state.community.event.roster.iter()
+        state
+            .community
+            .event
+            .roster
+            .iter()
             .filter(|f| name_key(&f.name).contains(&typed) || name_key(&f.role).contains(&typed))
             .take(4)
             .cloned()
@@ -204,14 +227,21 @@ fn name_entry(props: &EntryProps) -> Html {
     };
     let offer_html = match (*offer).clone() {
         Offer::None => html! {},
-        Offer::Existing { id, typed, already_here } => {
+        Offer::Existing {
+            id,
+            typed,
+            already_here,
+        } => {
             let same = {
                 let app = app.clone();
                 let offer = offer.clone();
                 let prompt = prompt.id.clone();
                 Callback::from(move |_: MouseEvent| {
                     if !already_here {
-                        app.apply(Command::AddPromptToAlter { id, prompt: prompt.clone() });
+                        app.apply(Command::AddPromptToAlter {
+                            id,
+                            prompt: prompt.clone(),
+                        });
                     }
                     offer.set(Offer::None);
                 })
@@ -225,7 +255,11 @@ fn name_entry(props: &EntryProps) -> Html {
                     offer.set(Offer::None);
                 })
             };
-            let key = if already_here { "entry-already-here" } else { "entry-existing" };
+            let key = if already_here {
+                "entry-already-here"
+            } else {
+                "entry-existing"
+            };
             html! {
                 <div class="offer" role="alert" data-testid="existing-offer">
                     <p class="name-text">{ app.t_with(key, &[("name", typed.into())]) }</p>

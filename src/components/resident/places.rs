@@ -49,8 +49,19 @@ fn barrier_key(b: Barrier) -> &'static str {
 
 fn place_name(app: &AppContext, r: &Response, place: &PlaceRef) -> String {
     match place {
-        PlaceRef::Listed(id) => app.state().community.event.place(id).map(|p| p.name.clone()).unwrap_or_default(),
-        PlaceRef::New(id) => r.new_places.iter().find(|p| p.id == *id).map(|p| p.name.clone()).unwrap_or_default(),
+        PlaceRef::Listed(id) => app
+            .state()
+            .community
+            .event
+            .place(id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        PlaceRef::New(id) => r
+            .new_places
+            .iter()
+            .find(|p| p.id == *id)
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
     }
 }
 
@@ -70,9 +81,16 @@ pub fn places() -> Html {
         let present = r.places.iter().any(|v| v.place == place);
         Callback::from(move |_: MouseEvent| {
             if present {
-                app.apply(Command::RemovePlaceVisit { place: place.clone() });
+                app.apply(Command::RemovePlaceVisit {
+                    place: place.clone(),
+                });
             } else {
-                let visit = PlaceVisit { place: place.clone(), frequency: None, information: false, added_at: clock::now() };
+                let visit = PlaceVisit {
+                    place: place.clone(),
+                    frequency: None,
+                    information: false,
+                    added_at: clock::now(),
+                };
                 app.apply(Command::AddPlaceVisit { visit, index: None });
             }
         })
@@ -121,12 +139,23 @@ pub fn places() -> Html {
                 return;
             }
             let id = draft.response.next_new_place_id();
-            let place = NewPlace { id, name, category: PlaceCategory::Venue };
-            let visit = PlaceVisit { place: PlaceRef::New(id), frequency: None, information: false, added_at: clock::now() };
-            app.apply(Command::Batch { commands: vec![
-                Command::AddNewPlace { place, index: None },
-                Command::AddPlaceVisit { visit, index: None },
-            ] });
+            let place = NewPlace {
+                id,
+                name,
+                category: PlaceCategory::Venue,
+            };
+            let visit = PlaceVisit {
+                place: PlaceRef::New(id),
+                frequency: None,
+                information: false,
+                added_at: clock::now(),
+            };
+            app.apply(Command::Batch {
+                commands: vec![
+                    Command::AddNewPlace { place, index: None },
+                    Command::AddPlaceVisit { visit, index: None },
+                ],
+            });
             search.set(String::new());
         })
     };
@@ -164,7 +193,10 @@ pub fn places() -> Html {
     let barriers = {
         let app = app.clone();
         Callback::from(move |v: AttrValue| {
-            if let Some(b) = Barrier::ALL.into_iter().find(|b| barrier_key(*b) == v.as_str()) {
+            if let Some(b) = Barrier::ALL
+                .into_iter()
+                .find(|b| barrier_key(*b) == v.as_str())
+            {
                 app.apply(Command::ToggleBarrier { barrier: b });
             }
         })

@@ -37,7 +37,12 @@ pub fn frequency_key(f: Frequency) -> &'static str {
 pub fn questions(props: &Props) -> Html {
     let app = use_app();
     let state = app.state();
-    let Some(alter) = state.draft.as_ref().and_then(|d| d.response.alter(props.id)).cloned() else {
+    let Some(alter) = state
+        .draft
+        .as_ref()
+        .and_then(|d| d.response.alter(props.id))
+        .cloned()
+    else {
         return html! {};
     };
     let id = props.id;
@@ -45,7 +50,9 @@ pub fn questions(props: &Props) -> Html {
         let app = app.clone();
         let current = alter.relationship;
         Callback::from(move |v: AttrValue| {
-            let picked = Relationship::ALL.into_iter().find(|r| relationship_key(*r) == v.as_str());
+            let picked = Relationship::ALL
+                .into_iter()
+                .find(|r| relationship_key(*r) == v.as_str());
             let value = if picked == current { None } else { picked };
             app.apply(Command::SetRelationship { id, value });
         })
@@ -54,7 +61,9 @@ pub fn questions(props: &Props) -> Html {
         let app = app.clone();
         let current = alter.frequency;
         Callback::from(move |v: AttrValue| {
-            let picked = Frequency::ALL.into_iter().find(|f| frequency_key(*f) == v.as_str());
+            let picked = Frequency::ALL
+                .into_iter()
+                .find(|f| frequency_key(*f) == v.as_str());
             let value = if picked == current { None } else { picked };
             app.apply(Command::SetFrequency { id, value });
         })
@@ -78,7 +87,9 @@ pub fn questions(props: &Props) -> Html {
     };
     let close = props.on_close.reform(|_: MouseEvent| ());
     let opts = |keys: Vec<&'static str>| -> Vec<(AttrValue, AttrValue)> {
-        keys.into_iter().map(|k| (AttrValue::from(k), AttrValue::from(app.t(k)))).collect()
+        keys.into_iter()
+            .map(|k| (AttrValue::from(k), AttrValue::from(app.t(k))))
+            .collect()
     };
     let title = app.t_with("q-title", &[("name", alter.name.clone().into())]);
     html! {

@@ -59,7 +59,9 @@ pub fn thank_you(props: &ThanksProps) -> Html {
     {
         let app = app.clone();
         use_effect_with((), move |_| {
-            let timer = Timeout::new(THANKS_SECONDS * 1000, move || app.dispatch(Action::ClearFinished));
+            let timer = Timeout::new(THANKS_SECONDS * 1000, move || {
+                app.dispatch(Action::ClearFinished)
+            });
             move || drop(timer)
         });
     }

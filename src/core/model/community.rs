@@ -38,7 +38,10 @@ pub enum PlaceResolution {
     /// Added to the list as a new listed place.
     Accept { place: PlaceId },
     /// Renamed (and re-categorised) but kept as its own place.
-    Rename { name: String, category: PlaceCategory },
+    Rename {
+        name: String,
+        category: PlaceCategory,
+    },
     /// The same as a place already on the list.
     MergeInto { place: PlaceId },
 }
@@ -103,7 +106,11 @@ impl Community {
         use std::collections::BTreeMap;
         let mut latest: BTreeMap<(&'a AlterRef, &'a AlterRef), Verdict> = BTreeMap::new();
         for d in &self.merges {
-            let key = if d.a <= d.b { (&d.a, &d.b) } else { (&d.b, &d.a) };
+            let key = if d.a <= d.b {
+                (&d.a, &d.b)
+            } else {
+                (&d.b, &d.a)
+            };
             latest.insert(key, d.verdict);
         }
         let mut index: BTreeMap<&'a AlterRef, usize> = BTreeMap::new();
@@ -138,7 +145,11 @@ impl Community {
     }
 
     /// The latest resolution of a resident-added place, if any.
-    pub fn place_resolution(&self, response: &ResponseId, id: NewPlaceId) -> Option<&PlaceResolution> {
+    pub fn place_resolution(
+        &self,
+        response: &ResponseId,
+        id: NewPlaceId,
+    ) -> Option<&PlaceResolution> {
         self.place_decisions
             .iter()
             .rev()

@@ -67,6 +67,8 @@ pub struct AlterRef {
 pub struct NewPlaceId(pub u32);
 
 /// Milliseconds since the Unix epoch. The core has no clock: the platform passes time in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);

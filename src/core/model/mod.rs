@@ -13,7 +13,9 @@ pub use event::{
     AttributeQuestion, Event, KioskSettings, MapPin, Place, PlaceCategory, Prompt, PromptKind,
     PublicFigure, WellbeingScale,
 };
-pub use ids::{AlterId, AlterRef, EventId, NewPlaceId, PlaceId, PromptId, QuestionId, ResponseId, Timestamp};
+pub use ids::{
+    AlterId, AlterRef, EventId, NewPlaceId, PlaceId, PromptId, QuestionId, ResponseId, Timestamp,
+};
 pub use response::{
     name_key, Alter, AlterTie, Barrier, Frequency, NewPlace, PlaceRef, PlaceVisit, Relationship,
     Response, ResponseStatus, RINGS,

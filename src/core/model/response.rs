@@ -2,7 +2,9 @@
 //! and how those people know each other, and the places they go.
 
 use super::event::PlaceCategory;
-use super::ids::{AlterId, EventId, NewPlaceId, PlaceId, PromptId, QuestionId, ResponseId, Timestamp};
+use super::ids::{
+    AlterId, EventId, NewPlaceId, PlaceId, PromptId, QuestionId, ResponseId, Timestamp,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -190,7 +192,12 @@ pub struct Response {
 }
 
 impl Response {
-    pub fn new(id: ResponseId, event: EventId, language: impl Into<String>, now: Timestamp) -> Self {
+    pub fn new(
+        id: ResponseId,
+        event: EventId,
+        language: impl Into<String>,
+        now: Timestamp,
+    ) -> Self {
         Self {
             id,
             event,
@@ -224,7 +231,13 @@ impl Response {
     }
 
     pub fn next_new_place_id(&self) -> NewPlaceId {
-        NewPlaceId(self.new_places.iter().map(|p| p.id.0 + 1).max().unwrap_or(0))
+        NewPlaceId(
+            self.new_places
+                .iter()
+                .map(|p| p.id.0 + 1)
+                .max()
+                .unwrap_or(0),
+        )
     }
 
     pub fn is_finished(&self) -> bool {

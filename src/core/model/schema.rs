@@ -206,7 +206,10 @@ mod tests {
     fn refuses_schema_zero_and_foreign_json() {
         let text = to_json(&sample()).replace("\"schema\":2", "\"schema\":0");
         assert_eq!(from_json(&text), Err(LoadError::Unknown { found: 0 }));
-        assert!(matches!(from_json("{\"a\":1}"), Err(LoadError::NotWeave(_))));
+        assert!(matches!(
+            from_json("{\"a\":1}"),
+            Err(LoadError::NotWeave(_))
+        ));
     }
 
     #[test]
@@ -229,7 +232,10 @@ mod tests {
         );
         let c = from_json(&text).unwrap();
         let alter = &c.responses[0].alters[0];
-        assert_eq!(alter.prompts, vec![crate::core::model::PromptId::new("help")]);
+        assert_eq!(
+            alter.prompts,
+            vec![crate::core::model::PromptId::new("help")]
+        );
         assert_eq!(alter.name, "Dave");
         assert!(c.place_decisions.is_empty());
     }

@@ -28,7 +28,9 @@ impl IndexedDbStore {
             .indexed_db()
             .map_err(classify)?
             .ok_or_else(|| unavailable("IndexedDB is switched off"))?;
-        let request: IdbOpenDbRequest = factory.open_with_u32(DB_NAME, DB_VERSION).map_err(classify)?;
+        let request: IdbOpenDbRequest = factory
+            .open_with_u32(DB_NAME, DB_VERSION)
+            .map_err(classify)?;
         let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             let Some(target) = event.target() else { return };
             let Ok(result) = target.unchecked_into::<IdbRequest>().result() else {
@@ -56,8 +58,15 @@ impl IndexedDbStore {
         Ok(Self { db })
     }
 
-    fn tx(&self, buckets: &[Bucket], mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
-        let names: Array = buckets.iter().map(|b| JsValue::from_str(b.name())).collect();
+    fn tx(
+        &self,
+        buckets: &[Bucket],
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
+        let names: Array = buckets
+            .iter()
+            .map(|b| JsValue::from_str(b.name()))
+            .collect();
         self.db
             .transaction_with_str_sequence_and_mode(&names, mode)
             .map_err(classify)
@@ -125,7 +134,9 @@ impl Store for IndexedDbStore {
         let done = transaction_done(&tx);
         let result = (|| {
             for bucket in clear {
-                Self::object_store(&tx, *bucket)?.clear().map_err(classify)?;
+                Self::object_store(&tx, *bucket)?
+                    .clear()
+                    .map_err(classify)?;
             }
             for r in &records {
                 Self::object_store(&tx, r.bucket)?
@@ -148,7 +159,10 @@ async fn request_done(req: &IdbRequest) -> Result<JsValue, StoreError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_req = req.clone();
         let on_ok = Closure::once_into_js(move || {
-            let _ = resolve.call1(&JsValue::NULL, &ok_req.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_req.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let err_req = req.clone();
         let on_err = Closure::once_into_js(move || {
@@ -162,7 +176,9 @@ async fn request_done(req: &IdbRequest) -> Result<JsValue, StoreError> {
 }
 
 /// A future for a transaction's completion; create it before issuing requests.
-fn transaction_done(tx: &IdbTransaction) -> impl std::future::Future<Output = Result<(), StoreError>> {
+fn transaction_done(
+    tx: &IdbTransaction,
+) -> impl std::future::Future<Output = Result<(), StoreError>> {
     let promise = Promise::new(&mut |resolve, reject| {
         let on_ok = Closure::once_into_js(move || {
             let _ = resolve.call0(&JsValue::NULL);

@@ -18,7 +18,11 @@ impl MemoryStore {
     }
 
     pub fn len(&self, bucket: Bucket) -> usize {
-        self.data.borrow().keys().filter(|(b, _)| *b == bucket).count()
+        self.data
+            .borrow()
+            .keys()
+            .filter(|(b, _)| *b == bucket)
+            .count()
     }
 
     fn check_write(&self) -> Result<(), StoreError> {

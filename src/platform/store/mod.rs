@@ -2,12 +2,12 @@
 //! against IndexedDB in the browser and an in-memory map in native tests.
 //! Values are JSON strings; the repository owns what they mean.
 
-pub mod memory;
-pub mod repository;
 #[cfg(target_arch = "wasm32")]
 pub mod any;
 #[cfg(target_arch = "wasm32")]
 pub mod indexed_db;
+pub mod memory;
+pub mod repository;
 
 use thiserror::Error;
 
@@ -22,7 +22,12 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 4] = [Bucket::Meta, Bucket::Responses, Bucket::Drafts, Bucket::Blobs];
+    pub const ALL: [Bucket; 4] = [
+        Bucket::Meta,
+        Bucket::Responses,
+        Bucket::Drafts,
+        Bucket::Blobs,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {

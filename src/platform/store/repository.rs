@@ -71,7 +71,9 @@ impl<S: Store> Repository<S> {
 
     fn gate(&self) -> Result<(), StoreError> {
         if writes_stopped() {
-            return Err(StoreError::WritesStopped("Weave stopped after an error".into()));
+            return Err(StoreError::WritesStopped(
+                "Weave stopped after an error".into(),
+            ));
         }
         if let Some(reason) = &*self.read_only.borrow() {
             return Err(StoreError::WritesStopped(reason.clone()));
@@ -159,7 +161,11 @@ impl<S: Store> Repository<S> {
         self.store
             .put(Bucket::Responses, response.id.as_str(), &text)
             .await?;
-        match self.store.get(Bucket::Responses, response.id.as_str()).await? {
+        match self
+            .store
+            .get(Bucket::Responses, response.id.as_str())
+            .await?
+        {
             Some(back) if back == text => Ok(()),
             _ => Err(StoreError::VerifyFailed.into()),
         }
@@ -307,7 +313,10 @@ mod tests {
             run(repo.load()),
             Err(RepoError::Load(LoadError::TooNew { found: 7 }))
         );
-        assert_eq!(run(repo.store().get(Bucket::Meta, "schema")), Ok(Some("7".into())));
+        assert_eq!(
+            run(repo.store().get(Bucket::Meta, "schema")),
+            Ok(Some("7".into()))
+        );
     }
 
     #[test]
@@ -318,7 +327,9 @@ mod tests {
         let loaded = run(repo.load()).unwrap().unwrap();
         assert_eq!(loaded.unreadable, vec!["responses/bad".to_string()]);
         assert_eq!(loaded.community.responses.len(), 1);
-        assert!(run(repo.store().get(Bucket::Responses, "bad")).unwrap().is_some());
+        assert!(run(repo.store().get(Bucket::Responses, "bad"))
+            .unwrap()
+            .is_some());
     }
 
     #[test]
@@ -355,8 +366,16 @@ mod tests {
             run(repo.load_draft::<Vec<i32>>("current")),
             Ok(Some(Ok(vec![1, 2, 3])))
         );
-        run(repo.store().put(Bucket::Drafts, "current", "{\"schema\":2,\"draft\":\"x\"}")).unwrap();
-        assert!(matches!(run(repo.load_draft::<Vec<i32>>("current")), Ok(Some(Err(_)))));
-        assert!(run(repo.store().get(Bucket::Drafts, "current")).unwrap().is_some());
+        run(repo
+            .store()
+            .put(Bucket::Drafts, "current", "{\"schema\":2,\"draft\":\"x\"}"))
+        .unwrap();
+        assert!(matches!(
+            run(repo.load_draft::<Vec<i32>>("current")),
+            Ok(Some(Err(_)))
+        ));
+        assert!(run(repo.store().get(Bucket::Drafts, "current"))
+            .unwrap()
+            .is_some());
     }
 }
