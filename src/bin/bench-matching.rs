@@ -68,6 +68,7 @@ mod bench {
         }
         if std::env::var_os("EXPLAIN").is_some() {
             explain(&plan, &truth);
+            missed(&community, &truth, &options);
         }
     }
 
@@ -147,6 +148,54 @@ mod bench {
             recall / n,
             kinds.join(", ")
         );
+    }
+
+    /// Prints a sample of true pairs the suggestions miss, with their scores.
+    fn missed(
+        community: &weave::core::model::Community,
+        truth: &GroundTruth,
+        options: &MatchOptions,
+    ) {
+        use std::collections::HashSet;
+        use weave::core::matching::{candidates::candidate_pairs, index::Index, score::score};
+        let index = Index::build(community);
+        let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
+            .into_iter()
+            .collect();
+        let mut by_person: HashMap<u32, Vec<u32>> = HashMap::new();
+        for m in &index.mentions {
+            if let Some(p) = truth.person(&m.at) {
+                if truth.kind_of.get(p as usize) == Some(&"circle") {
+                    by_person.entry(p).or_default().push(m.id);
+                }
+            }
+        }
+        let mut people: Vec<_> = by_person
+            .into_iter()
+            .filter(|(_, v)| v.len() >= 2)
+            .collect();
+        people.sort();
+        let (mut unblocked, mut low, mut none, mut total) = (0, 0, 0, 0);
+        for (n, (_, ms)) in people.iter().enumerate() {
+            let (i, j) = (ms[0], ms[1]);
+            let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
+            total += 1;
+            let s = score(&index, a, b);
+            if !blocked.contains(&(i.min(j), i.max(j))) {
+                unblocked += 1;
+            }
+            match &s {
+                None => none += 1,
+                Some((x, _)) if *x < DEFAULT_THRESHOLD => low += 1,
+                _ => {}
+            }
+            if n % 40 == 0 && s.as_ref().is_none_or(|x| x.0 < DEFAULT_THRESHOLD) {
+                let text =
+                    s.map(|(x, e)| format!("{x:.2} {}", weave::core::matching::describe_all(&e)));
+                println!("MISSED {:?} / {:?}: {:?}", a.typed, b.typed, text);
+            }
+        }
+        println!("circle people, first two mentions: {total}; not blocked {unblocked}; ruled out {none}; below threshold {low}");
     }
 
     /// Prints a sample of wrong merges, for tuning by eye.

@@ -102,7 +102,7 @@ fn choose_people<R: Rng>(rng: &mut R, world: &mut World, p: &Profile) -> Vec<Nam
         let source = pick_source(rng, p, named.is_empty());
         let person = match source {
             Source::Family => world.add_family(rng, p.background),
-            Source::Circle => pick(rng, &world.circles[p.circle].members),
+            Source::Circle => pick_popular(rng, &world.circles[p.circle].members),
             Source::Area => match other_circle_in_area(rng, world, p) {
                 Some(c) => pick(rng, &world.circles[c].members),
                 None => continue,
@@ -115,6 +115,22 @@ fn choose_people<R: Rng>(rng: &mut R, world: &mut World, p: &Profile) -> Vec<Nam
         }
     }
     named
+}
+
+/// Some people in a circle are named by nearly everyone in it and some by
+/// few: Zipf weights (1, 1/2, 1/3, ...) over the circle's members, as in the
+/// skewed degree distributions of real networks.
+fn pick_popular<R: Rng>(rng: &mut R, members: &[PersonId]) -> PersonId {
+    let total: f64 = (1..=members.len()).map(|k| 1.0 / k as f64).sum();
+    let mut x = rng.random_range(0.0..total.max(f64::MIN_POSITIVE));
+    for (k, &m) in members.iter().enumerate() {
+        let w = 1.0 / (k + 1) as f64;
+        if x < w {
+            return m;
+        }
+        x -= w;
+    }
+    members[members.len() - 1]
 }
 
 fn pick<R: Rng>(rng: &mut R, items: &[PersonId]) -> PersonId {

@@ -44,11 +44,7 @@ pub fn block_keys(index: &Index, m: &Mention) -> Vec<String> {
         .unwrap_or("?");
     let mut initials: Vec<char> = n.first_initial.into_iter().collect();
     if let Some(first) = &n.first {
-        let mut firsts: Vec<String> = table()
-            .groups(first)
-            .iter()
-            .map(|&g| format!("n{g}"))
-            .collect();
+        let mut firsts: Vec<String> = m.first_groups.iter().map(|&g| format!("n{g}")).collect();
         let (p, q) = keys(first);
         firsts.push(format!("p{p}"));
         if q != p {
@@ -58,7 +54,7 @@ pub fn block_keys(index: &Index, m: &Mention) -> Vec<String> {
             out.push(format!("a|{area}|{k}"));
             out.push(format!("g|{k}"));
         }
-        for &g in table().groups(first) {
+        for &g in &m.first_groups {
             initials.extend(table().formal(g).chars().next());
         }
     }

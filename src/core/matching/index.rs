@@ -3,7 +3,7 @@
 //! context (area, places, the other people they named).
 
 use super::name::{parse, place_words, ParsedName};
-use super::nicknames::table;
+use super::nicknames::{table, NameGroup};
 use crate::core::model::{
     AlterRef, Community, PlaceRef, PromptKind, PublicFigure, QuestionId, Relationship,
 };
@@ -27,6 +27,8 @@ pub struct Mention {
     pub context: u32,
     pub typed: String,
     pub name: ParsedName,
+    /// Nickname rows of the first name (typos resolved to the nearest name).
+    pub first_groups: Vec<NameGroup>,
     pub relationship: Option<Relationship>,
     /// Named under a change-maker or active-people prompt, or marked as able to change things.
     pub change_maker: bool,
@@ -90,11 +92,20 @@ impl Index {
             ..Index::default()
         };
         let mut interned: HashMap<String, u32> = HashMap::new();
+        // Fuzzy nickname lookups scan the table: once per distinct word.
+        let mut groups_cache: HashMap<String, Vec<NameGroup>> = HashMap::new();
         for response in community.finished() {
             let context = index.contexts.len() as u32;
             let mut named = Vec::new();
             for alter in &response.alters {
                 let name = parse(&alter.name, &words);
+                let first_groups = match name.first.as_deref() {
+                    Some(f) => groups_cache
+                        .entry(f.to_string())
+                        .or_insert_with(|| table().groups_fuzzy(f))
+                        .clone(),
+                    None => Vec::new(),
+                };
                 let figure = resolve_figure(
                     &alter.name,
                     alter.public_figure,
@@ -103,8 +114,8 @@ impl Index {
                     &roster_roles,
                     event,
                 );
-                let identity =
-                    identity_key(&name, figure).map(|k| intern(&mut index, &mut interned, k));
+                let identity = identity_key(&name, &first_groups, figure)
+                    .map(|k| intern(&mut index, &mut interned, k));
                 named.extend(identity);
                 index.mentions.push(Mention {
                     id: index.mentions.len() as u32,
@@ -115,6 +126,7 @@ impl Index {
                     context,
                     typed: alter.name.clone(),
                     name,
+                    first_groups,
                     relationship: alter.relationship,
                     change_maker: alter.can_change == Some(true)
                         || alter.prompts.iter().any(|p| change_prompts.contains(p)),
@@ -202,15 +214,16 @@ fn intern(index: &mut Index, interned: &mut HashMap<String, u32>, key: (String, 
 
 /// The key two mentions of one person are likely to share: the roster figure,
 /// or the formal form of the first name (Dave and David both give "david").
-fn identity_key(name: &ParsedName, figure: Option<usize>) -> Option<(String, String)> {
+fn identity_key(
+    name: &ParsedName,
+    groups: &[NameGroup],
+    figure: Option<usize>,
+) -> Option<(String, String)> {
     if let Some(f) = figure {
         return Some((format!("figure:{f}"), String::new()));
     }
     let first = name.first.as_ref()?;
-    let formal = table()
-        .groups(first)
-        .first()
-        .map(|&g| table().formal(g).to_string());
+    let formal = groups.first().map(|&g| table().formal(g).to_string());
     let key = formal.unwrap_or_else(|| first.clone());
     Some((format!("name:{key}"), title_case(&key)))
 }

@@ -27,8 +27,9 @@ impl ParsedName {
     }
 }
 
+// Not "a": that is an initial far more often than an article in a name box.
 const FILLERS: &[&str] = &[
-    "the", "a", "an", "my", "our", "and", "who", "runs", "of", "in", "on", "me",
+    "the", "my", "our", "and", "who", "runs", "of", "in", "on", "me",
 ];
 const PREPOSITIONS: &[&str] = &["at", "from", "of", "in", "down", "up"];
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "sir"];

@@ -3,7 +3,7 @@
 //! A word can belong to several rows: Chris is Christopher or Christine, and
 //! two names are equivalent when they share at least one row.
 
-use super::normalise::fold;
+use super::normalise::{fold, is_latin_word};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -62,6 +62,32 @@ impl NicknameTable {
             .get(folded_word)
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// The rows of a word, or when the table does not know it, of the
+    /// closest known name ("Micahel" -> Michael's row) if it is close enough
+    /// (Jaro–Winkler at least 0.93, five letters or more, Latin script).
+    ///
+    /// # Complexity
+    /// O(table size) for unknown words; call once per name, not per pair.
+    pub fn groups_fuzzy(&self, folded_word: &str) -> Vec<NameGroup> {
+        let exact = self.groups(folded_word);
+        if !exact.is_empty() || folded_word.chars().count() < 5 || !is_latin_word(folded_word) {
+            return exact.to_vec();
+        }
+        let mut best: Option<(f64, &str)> = None;
+        for key in self.groups.keys() {
+            let s = strsim::jaro_winkler(folded_word, key);
+            let better = match best {
+                None => true,
+                Some((b, k)) => s > b || (s == b && key.as_str() < k),
+            };
+            if s >= 0.93 && better {
+                best = Some((s, key));
+            }
+        }
+        best.map(|(_, k)| self.groups(k).to_vec())
+            .unwrap_or_default()
     }
 
     /// The formal name of a row ("david" for Dave's row).
@@ -170,6 +196,16 @@ mod tests {
         assert!(t.equivalent("محمد", "محمد"));
         assert!(!t.equivalent("محمد", "mohammed"));
         assert!(t.equivalent("李伟", "李伟"));
+    }
+
+    #[test]
+    fn typos_find_the_nearest_known_name() {
+        let t = table();
+        let michael = t.groups("michael").to_vec();
+        assert_eq!(t.groups_fuzzy("micahel"), michael);
+        assert_eq!(t.groups_fuzzy("mike"), t.groups("mike").to_vec());
+        assert!(t.groups_fuzzy("zorbulon").is_empty());
+        assert!(t.groups_fuzzy("dvae").is_empty(), "too short to guess");
     }
 
     #[test]

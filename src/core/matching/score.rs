@@ -134,7 +134,7 @@ fn names(a: &Mention, b: &Mention, ev: &mut Collector) -> Option<f64> {
 fn first_names(a: &Mention, b: &Mention, ev: &mut Collector) -> Option<f64> {
     let (na, nb) = (&a.name, &b.name);
     match (&na.first, &nb.first) {
-        (Some(x), Some(y)) => compare_words(x, y, ev),
+        (Some(x), Some(y)) => compare_words(x, y, shares_row(a, b), ev),
         (Some(full), None) | (None, Some(full)) => {
             let initial = if na.first.is_some() {
                 nb.first_initial
@@ -161,12 +161,17 @@ fn first_names(a: &Mention, b: &Mention, ev: &mut Collector) -> Option<f64> {
     }
 }
 
-fn compare_words(x: &str, y: &str, ev: &mut Collector) -> Option<f64> {
+/// The two first names share a nickname row (typos already resolved).
+fn shares_row(a: &Mention, b: &Mention) -> bool {
+    a.first_groups.iter().any(|g| b.first_groups.contains(g))
+}
+
+fn compare_words(x: &str, y: &str, same_row: bool, ev: &mut Collector) -> Option<f64> {
     if x == y {
         ev.push(|| Evidence::SameName { name: shown(x) });
         return Some(w::FIRST_SAME);
     }
-    if table().equivalent(x, y) {
+    if same_row {
         ev.push(|| Evidence::Nickname {
             a: shown(x),
             b: shown(y),
