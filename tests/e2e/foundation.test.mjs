@@ -26,8 +26,9 @@ async function waitSaved(page) {
   await page.waitForSelector("[data-save-state=saved]", { timeout: 10000 });
 }
 
-test("the start screen loads with zero console errors and the demo event", async () => {
+test("the start screen loads with zero console errors and the demo event", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   const page = await context.newPage();
   const errors = watchErrors(page);
   await open(page, srv.url);
@@ -40,8 +41,9 @@ test("the start screen loads with zero console errors and the demo event", async
   await context.close();
 });
 
-test("data made in the app is all there after a reload", async () => {
+test("data made in the app is all there after a reload", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   const page = await context.newPage();
   await open(page, srv.url, "#/map");
   await startMap(page);
@@ -54,8 +56,9 @@ test("data made in the app is all there after a reload", async () => {
   await context.close();
 });
 
-test("a tab killed mid-edit loses no committed edit", async () => {
+test("a tab killed mid-edit loses no committed edit", async (t) => {
   const { context, dir } = await launch(null, KIOSK);
+  t.after(() => context.close().catch(() => {}));
   let page = await context.newPage();
   await open(page, srv.url, "#/map");
   await startMap(page);
@@ -69,6 +72,7 @@ test("a tab killed mid-edit loses no committed edit", async () => {
   await context.close();
   // A new browser on the same profile, as after a power cut.
   const again = await launch(dir, KIOSK);
+  t.after(() => again.context.close());
   page = await again.context.newPage();
   await open(page, srv.url, "#/map");
   await page.waitForSelector("[data-testid=ego-canvas]");
@@ -79,8 +83,9 @@ test("a tab killed mid-edit loses no committed edit", async () => {
   await again.context.close();
 });
 
-test("a full quota shows a banner, keeps what was stored, and exports everything", async () => {
+test("a full quota shows a banner, keeps what was stored, and exports everything", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   const page = await context.newPage();
   await open(page, srv.url, "#/map");
   await startMap(page);
@@ -110,8 +115,9 @@ test("a full quota shows a banner, keeps what was stored, and exports everything
   await context.close();
 });
 
-test("unavailable storage (private mode) shows a banner and the app still works", async () => {
+test("unavailable storage (private mode) shows a banner and the app still works", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   await context.addInitScript(() => {
     Object.defineProperty(window, "indexedDB", {
       get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
@@ -130,8 +136,9 @@ test("unavailable storage (private mode) shows a banner and the app still works"
   await context.close();
 });
 
-test("a second tab is read-only and says so", async () => {
+test("a second tab is read-only and says so", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   const first = await context.newPage();
   await open(first, srv.url);
   const second = await context.newPage();
@@ -142,8 +149,9 @@ test("a second tab is read-only and says so", async () => {
   await context.close();
 });
 
-test("the facilitator screen asks for persistent storage and shows the answer", async () => {
+test("the facilitator screen asks for persistent storage and shows the answer", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   const page = await context.newPage();
   await open(page, srv.url, "#/facilitator");
   const cell = page.locator("[data-testid=persist-state]");
@@ -152,8 +160,9 @@ test("the facilitator screen asks for persistent storage and shows the answer", 
   await context.close();
 });
 
-test("data saved by a newer Weave is refused clearly and never overwritten", async () => {
+test("data saved by a newer Weave is refused clearly and never overwritten", async (t) => {
   const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
   const page = await context.newPage();
   await open(page, srv.url);
   await page.evaluate(() => new Promise((ok) => {
