@@ -52,11 +52,20 @@ pub fn stored_bubbles(response: &Response) -> Vec<Bubble> {
         .collect()
 }
 
-/// The bubbles as drawn: gently spaced so none overlaps unreadably. Display
-/// only; the stored positions stay exactly where the resident put them.
-fn bubbles(response: &Response) -> Vec<Bubble> {
-    spread(&stored_bubbles(response), None)
+/// The bubbles as drawn: at least a 48 px touch target at the current zoom,
+/// and gently spaced so none overlaps unreadably. Display only; the stored
+/// positions stay exactly where the resident put them.
+fn bubbles(response: &Response, scale: Option<f64>) -> Vec<Bubble> {
+    let min_radius = scale.map_or(0.0, |s| MIN_TOUCH_RADIUS_PX / s);
+    let mut bubbles = stored_bubbles(response);
+    for b in &mut bubbles {
+        b.radius = b.radius.max(min_radius);
+    }
+    spread(&bubbles, None)
 }
+
+/// Half the 48 CSS px minimum touch target.
+const MIN_TOUCH_RADIUS_PX: f64 = 24.0;
 
 fn element_size(svg: &web_sys::Element) -> ScreenSize {
     let rect = svg.get_bounding_client_rect();
@@ -69,7 +78,8 @@ pub fn ego_canvas(props: &Props) -> Html {
     let view = use_mut_ref(View::default);
     let redraw = use_force_update();
     let svg_ref = use_node_ref();
-    let bubbles = Rc::new(bubbles(&props.response));
+    let scale = view.borrow().viewport.map(|v| v.scale);
+    let bubbles = Rc::new(bubbles(&props.response, scale));
     let ties = Rc::new(props.response.ties.clone());
 
     // Size the viewport to the element, and follow window resizes.
