@@ -159,7 +159,7 @@ mod tests {
             "/src"
         ))) {
             let text = std::fs::read_to_string(&file).unwrap_or_default();
-            for pat in [".t(\"", ".t_with(\"", "tr!(\""] {
+            for pat in [".t(\"", ".t_with(\""] {
                 for piece in text.split(pat).skip(1) {
                     if let Some(end) = piece.find('"') {
                         let key = &piece[..end];

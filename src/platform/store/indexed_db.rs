@@ -13,7 +13,8 @@ use web_sys::{
 };
 
 const DB_NAME: &str = "weave";
-const DB_VERSION: u32 = 1;
+/// 2 added the `device` store; the upgrade creates whatever store is missing.
+const DB_VERSION: u32 = 2;
 
 pub struct IndexedDbStore {
     db: IdbDatabase,

@@ -19,6 +19,8 @@ pub enum Bucket {
     Responses,
     Drafts,
     Blobs,
+    /// This device's own settings (kiosk mode, PIN hash): never exported.
+    Device,
 }
 
 impl Bucket {
@@ -35,6 +37,7 @@ impl Bucket {
             Bucket::Responses => "responses",
             Bucket::Drafts => "drafts",
             Bucket::Blobs => "blobs",
+            Bucket::Device => "device",
         }
     }
 }

@@ -3,6 +3,7 @@
 //! through the schema module so old data is migrated and newer data refused.
 
 use super::{Bucket, Record, Store, StoreError};
+use crate::core::kiosk::KioskDevice;
 use crate::core::model::schema::{self, LoadError, CURRENT_SCHEMA, FORMAT_TAG};
 use crate::core::model::{Community, Response, ResponseId};
 use serde::de::DeserializeOwned;
@@ -45,6 +46,7 @@ const KEY_SCHEMA: &str = "schema";
 const KEY_EVENT: &str = "event";
 const KEY_MERGES: &str = "merges";
 const KEY_PLACE_DECISIONS: &str = "place_decisions";
+const KEY_KIOSK: &str = "kiosk";
 
 pub struct Repository<S: Store> {
     store: S,
@@ -226,6 +228,22 @@ impl<S: Store> Repository<S> {
         }))
     }
 
+    /// This device's kiosk settings; defaults when never set or unreadable.
+    pub async fn load_kiosk(&self) -> Result<KioskDevice, RepoError> {
+        let text = self.store.get(Bucket::Device, KEY_KIOSK).await?;
+        Ok(text
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default())
+    }
+
+    pub async fn save_kiosk(&self, kiosk: &KioskDevice) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store
+            .put(Bucket::Device, KEY_KIOSK, &to_json(kiosk))
+            .await?;
+        Ok(())
+    }
+
     pub async fn clear_draft(&self, key: &str) -> Result<(), RepoError> {
         self.gate()?;
         self.store.delete(Bucket::Drafts, key).await?;
@@ -345,6 +363,18 @@ mod tests {
             Err(RepoError::Store(StoreError::QuotaExceeded))
         );
         assert_eq!(run(repo.load()).unwrap().unwrap().community, c);
+    }
+
+    #[test]
+    fn kiosk_settings_survive_replacing_the_event() {
+        let repo = Repository::new(MemoryStore::new());
+        let kiosk = KioskDevice {
+            enabled: true,
+            ..KioskDevice::default()
+        };
+        run(repo.save_kiosk(&kiosk)).unwrap();
+        run(repo.replace_community(&community())).unwrap();
+        assert_eq!(run(repo.load_kiosk()), Ok(kiosk));
     }
 
     #[test]
