@@ -346,3 +346,7 @@ match-evidence-rare-name = { $name } is an uncommon name here
 match-evidence-change-makers = both named as people who get things done
 match-evidence-well-known = { $name } is named in a public role by residents all over
 match-evidence-both-family = both named as family, by different residents
+match-count = { $count ->
+    [one] 1 pair to check, most likely first.
+   *[other] { $count } pairs to check, most likely first.
+}

@@ -1,0 +1,193 @@
+// Matching review: a facilitator reviews ten suggestions on the demo event,
+// merges six, keeps three apart, is not sure about one, and splits one merge
+// again. Every decision is in the stored merge log with its evidence and
+// time, and survives a reload and an export/import round trip.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { serve, launch, open, watchErrors, readStore, shot } from "./harness.mjs";
+
+let srv;
+before(async () => { srv = await serve(process.env.WEAVE_DIST || undefined); });
+after(async () => { await srv.close(); });
+
+/** Reads the store each animation frame until `check` holds (saves are asynchronous). */
+async function storeUntil(page, check, frames = 600) {
+  let store;
+  for (let i = 0; i < frames; i++) {
+    store = await readStore(page);
+    if (check(store)) return store;
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
+  }
+  return store;
+}
+
+/** Text without Fluent's bidi isolation marks around placeables. */
+const plain = (s) => s.replace(/[\u2066-\u2069]/g, "");
+
+const merges = (store) => store.meta.merges || [];
+
+async function ready(page) {
+  await page.waitForSelector("[data-testid=review][data-busy=false]", { timeout: 30000 });
+}
+
+/** Decides the first open suggestion that is not marked unsure; returns its pair key. */
+async function decideFirst(page, button) {
+  const item = page.locator("[data-testid=suggestion]:not(:has([data-testid=unsure]))").first();
+  const pair = await item.getAttribute("data-pair");
+  const logged = merges(await readStore(page)).length;
+  await item.locator(`[data-testid=${button}]`).click();
+  await page.waitForSelector(`[data-testid=suggestion][data-pair="${pair}"]${button === "not-sure" ? " [data-testid=unsure]" : ""}`,
+    { state: button === "not-sure" ? "attached" : "detached" });
+  await storeUntil(page, (s) => merges(s).length > logged);
+  return pair;
+}
+
+/** Merged groups from a merge log (latest verdict per pair, union of `same`). */
+function groups(log) {
+  const key = (r) => `${r.response}:${r.alter}`;
+  const latest = new Map();
+  for (const d of log) latest.set([key(d.a), key(d.b)].sort().join("|"), d.verdict);
+  const parent = new Map();
+  const find = (x) => { while (parent.get(x) !== x) x = parent.get(x); return x; };
+  for (const [pair, v] of latest) {
+    if (v !== "same") continue;
+    const [a, b] = pair.split("|");
+    for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+    parent.set(find(a), find(b));
+  }
+  const out = new Map();
+  for (const x of parent.keys()) out.set(find(x), [...(out.get(find(x)) || []), x]);
+  return [...out.values()].map((g) => g.sort()).sort();
+}
+
+test("review ten suggestions, split one merge; decisions survive reload and export/import", async () => {
+  const { context } = await launch();
+  const page = await context.newPage();
+  page.on("dialog", (d) => d.accept());
+  const errors = watchErrors(page);
+  await open(page, srv.url, "#/facilitator/matching");
+  await ready(page);
+  const ms = Number(await page.getAttribute("[data-testid=review]", "data-suggest-ms"));
+  console.log(`# suggest() on the demo event: ${ms} ms`);
+  const start = merges(await readStore(page)).length;
+
+  // Names are plain text: a name with markup shows as typed.
+  const first = page.locator("[data-testid=suggestion]").first();
+  assert.ok((await first.locator("[data-testid=name-a]").textContent()).length > 0);
+  assert.match(await first.locator(".evidence").textContent(), /\w/);
+  const box = await first.locator("[data-testid=merge]").boundingBox();
+  assert.ok(box.height >= 48 && box.width >= 48, `merge button ${box.width}x${box.height}`);
+  await shot(page, "matching-review");
+
+  const merged = [];
+  for (let i = 0; i < 6; i++) merged.push(await decideFirst(page, "merge"));
+  const apart = [];
+  for (let i = 0; i < 3; i++) apart.push(await decideFirst(page, "keep-apart"));
+  const unsure = await decideFirst(page, "not-sure");
+
+  let store = await readStore(page);
+  let log = merges(store).slice(start);
+  assert.equal(log.length, 10);
+  const verdicts = log.map((d) => d.verdict);
+  assert.deepEqual(verdicts, [...Array(6).fill("same"), ...Array(3).fill("different"), "unsure"]);
+  for (const d of log) {
+    assert.ok(d.evidence.length > 0, "each decision keeps its evidence");
+    assert.ok(d.decided_at > 1.6e12, "each decision keeps its time");
+    assert.equal(typeof d.score, "number");
+  }
+  const pairOf = (d) => `${d.a.response}:${d.a.alter}|${d.b.response}:${d.b.alter}`;
+  assert.deepEqual(log.slice(0, 6).map(pairOf), merged);
+  assert.deepEqual(log.slice(6, 9).map(pairOf), apart);
+  assert.equal(pairOf(log[9]), unsure);
+
+  // The merged groups on screen are those of the log.
+  const expected = groups(merges(store));
+  await page.waitForSelector(`[data-testid=merged-group] >> nth=${expected.length - 1}`);
+  assert.equal(await page.locator("[data-testid=merged-group]").count(), expected.length);
+
+  // Split the first member of the first group back out.
+  const before = merges(store).length;
+  await page.locator("[data-testid=merged-group]").first().locator("[data-testid=split]").first().click();
+  store = await storeUntil(page, (s) => merges(s).length > before);
+  const split = merges(store).slice(before);
+  assert.ok(split.every((d) => d.verdict !== "unsure"));
+  assert.ok(split.some((d) => d.verdict === "different" && d.evidence.some((e) => /split out/.test(e))));
+  const afterSplit = groups(merges(store));
+  assert.equal(afterSplit.length, expected.length - (expected[0].length === 2 ? 1 : 0));
+  await page.waitForFunction((n) => document.querySelectorAll("[data-testid=merged-group]").length === n, afterSplit.length);
+  await shot(page, "matching-after-split");
+
+  // A reload keeps every decision.
+  const saved = merges(store);
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(merges(await readStore(page)), saved);
+  assert.equal(await page.locator("[data-testid=merged-group]").count(), afterSplit.length);
+  for (const pair of [...apart]) {
+    assert.equal(await page.locator(`[data-testid=suggestion][data-pair="${pair}"]`).count(), 0);
+  }
+
+  // Export a backup, replace the event, import the backup: the log is back.
+  await page.click("[data-testid=tab-exchange]");
+  await page.click("#export-format [data-value=backup]");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-run]")]);
+  const text = readFileSync(await download.path(), "utf8");
+  assert.deepEqual(JSON.parse(text).community.merges, saved);
+  await page.click("[data-testid=tab-overview]");
+  await page.click("text=Start a new, empty event");
+  await storeUntil(page, (s) => merges(s).length === 0 && Object.keys(s.responses).length === 0);
+  await page.click("[data-testid=tab-exchange]");
+  await page.setInputFiles("[data-testid=import-file]", {
+    name: download.suggestedFilename(), mimeType: "application/json", buffer: Buffer.from(text),
+  });
+  await page.click("[data-testid=import-confirm]");
+  store = await storeUntil(page, (s) => merges(s).length === saved.length);
+  assert.deepEqual(merges(store), saved);
+  await page.click("[data-testid=tab-matching]");
+  await ready(page);
+  assert.equal(await page.locator("[data-testid=merged-group]").count(), afterSplit.length);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("bulk accept says how many it will merge, then records them", async () => {
+  const { context } = await launch();
+  const page = await context.newPage();
+  let question = "";
+  page.on("dialog", (d) => { question = d.message(); d.accept(); });
+  await open(page, srv.url, "#/facilitator/matching");
+  await ready(page);
+  const start = merges(await readStore(page)).length;
+  await page.fill("[data-testid=bulk-threshold]", "0.95");
+  await page.click("[data-testid=bulk-run]");
+  const status = await page.waitForSelector("[data-testid=bulk-status]");
+  question = plain(question);
+  const m = question.match(/Merge (\d+) pairs?/);
+  assert.ok(m, `confirmation: ${question}`);
+  const count = Number(m[1]);
+  assert.ok(count > 0);
+  assert.match(question, /95%/);
+  assert.match(plain(await status.textContent()), new RegExp(`^${count} pairs? merged`));
+  const store = await storeUntil(page, (s) => merges(s).length >= start + count);
+  const added = merges(store).slice(start);
+  assert.equal(added.length, count);
+  assert.ok(added.every((d) => d.verdict === "same" && d.score >= 0.95));
+  await context.close();
+});
+
+test("the tabs are buttons with aria-selected, reachable and switchable by keyboard", async () => {
+  const { context } = await launch();
+  const page = await context.newPage();
+  await open(page, srv.url, "#/facilitator");
+  const tab = page.locator("[role=tab][aria-selected=true]");
+  assert.equal(await tab.getAttribute("data-testid"), "tab-overview");
+  await tab.focus();
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.locator("[role=tab][aria-selected=true]").getAttribute("data-testid"), "tab-exchange");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), "tab-exchange");
+  await page.keyboard.press("ArrowRight");
+  await ready(page);
+  assert.match(page.url(), /#\/facilitator\/matching$/);
+  await context.close();
+});
