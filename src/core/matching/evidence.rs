@@ -56,6 +56,10 @@ pub enum Evidence {
     CoNamed {
         names: Vec<String>,
     },
+    /// Both residents say this person knows these people.
+    KnowsSame {
+        names: Vec<String>,
+    },
     /// An uncommon name in this community, so a coincidence is unlikely.
     RareName {
         name: String,
@@ -90,6 +94,7 @@ impl Evidence {
             Evidence::DifferentAreas { .. } => "match-evidence-different-areas",
             Evidence::SharedPlaces { .. } => "match-evidence-shared-places",
             Evidence::CoNamed { .. } => "match-evidence-co-named",
+            Evidence::KnowsSame { .. } => "match-evidence-knows-same",
             Evidence::RareName { .. } => "match-evidence-rare-name",
             Evidence::BothChangeMakers => "match-evidence-change-makers",
             Evidence::WellKnown { .. } => "match-evidence-well-known",
@@ -119,7 +124,7 @@ impl Evidence {
             }
             Evidence::SameArea { area } => vec![("area", area.clone())],
             Evidence::SharedPlaces { places } => list(places),
-            Evidence::CoNamed { names } => list(names),
+            Evidence::CoNamed { names } | Evidence::KnowsSame { names } => list(names),
             Evidence::BothChangeMakers | Evidence::BothFamily => Vec::new(),
         }
     }
@@ -139,6 +144,9 @@ impl Evidence {
             Evidence::SharedPlaces { places } => format!("both go to {}", places.join(", ")),
             Evidence::CoNamed { names } => {
                 format!("both residents also named {}", names.join(", "))
+            }
+            Evidence::KnowsSame { names } => {
+                format!("both residents say this person knows {}", names.join(", "))
             }
             Evidence::RareName { name } => format!("{name} is an uncommon name here"),
             Evidence::BothChangeMakers => "both named as people who get things done".into(),
@@ -212,6 +220,9 @@ mod tests {
             Evidence::BothFamily,
             Evidence::WellKnown {
                 name: "Sandra".into(),
+            },
+            Evidence::KnowsSame {
+                names: vec!["Sue".into()],
             },
         ];
         let mut keys: Vec<_> = all.iter().map(Evidence::i18n_key).collect();

@@ -38,6 +38,8 @@ pub struct Mention {
     pub identity: Option<u32>,
     /// Named in a public capacity: a service or "other" relationship, or a roster figure.
     pub public: bool,
+    /// Identities of the people the resident says this person knows, sorted.
+    pub tied: Vec<u32>,
 }
 
 /// A naming resident's circumstances.
@@ -96,6 +98,7 @@ impl Index {
         let mut groups_cache: HashMap<String, Vec<NameGroup>> = HashMap::new();
         for response in community.finished() {
             let context = index.contexts.len() as u32;
+            let first_of_response = index.mentions.len();
             let mut named = Vec::new();
             for alter in &response.alters {
                 let name = parse(&alter.name, &words);
@@ -132,6 +135,7 @@ impl Index {
                         || alter.prompts.iter().any(|p| change_prompts.contains(p)),
                     figure,
                     identity,
+                    tied: Vec::new(),
                     public: figure.is_some()
                         || matches!(
                             alter.relationship,
@@ -139,6 +143,7 @@ impl Index {
                         ),
                 });
             }
+            set_tied(&mut index.mentions, response, first_of_response);
             named.sort_unstable();
             named.dedup();
             for &i in &named {
@@ -200,6 +205,32 @@ impl Index {
         ((self.contexts.len().max(1) as f64) / f64::from(df))
             .ln()
             .max(0.0)
+    }
+}
+
+/// Fills in who each of one response's mentions knows, from its ties.
+fn set_tied(mentions: &mut [Mention], response: &crate::core::model::Response, first: usize) {
+    let Some(own) = mentions.get(first..) else {
+        return;
+    };
+    let identity_of = |alter: crate::core::model::AlterId| {
+        own.iter()
+            .find(|m| m.at.alter == alter)
+            .and_then(|m| m.identity)
+    };
+    let mut tied: Vec<Vec<u32>> = vec![Vec::new(); own.len()];
+    for t in &response.ties {
+        let (ia, ib) = (identity_of(t.a), identity_of(t.b));
+        for (me, other) in [(t.a, ib), (t.b, ia)] {
+            if let (Some(k), Some(o)) = (own.iter().position(|m| m.at.alter == me), other) {
+                tied[k].push(o);
+            }
+        }
+    }
+    for (m, mut t) in mentions[first..].iter_mut().zip(tied) {
+        t.sort_unstable();
+        t.dedup();
+        m.tied = t;
     }
 }
 

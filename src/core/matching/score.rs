@@ -38,6 +38,7 @@ mod w {
     pub const FAMILY_MISMATCH: f64 = -1.5;
     pub const SAME_RELATIONSHIP: f64 = 0.2;
     pub const WELL_KNOWN: f64 = 2.5;
+    pub const KNOWS_SAME: f64 = 1.2;
 }
 
 /// The match score (0..1) for two mentions with its evidence, best first;
@@ -301,6 +302,7 @@ fn context(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 {
         });
     }
     z += co_named(index, a, b, ev);
+    z += knows_same(index, a, b, ev);
     if let Some(id) = a
         .identity
         .filter(|&i| Some(i) == b.identity && a.figure.is_none())
@@ -366,6 +368,26 @@ fn co_named(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 
         ev.push(|| Evidence::CoNamed { names: names() });
     }
     w::CO_NAMED * weight
+}
+
+/// Both residents say this person knows someone of the same (uncommon) name.
+fn knows_same(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 {
+    let own = [a.identity, b.identity];
+    let shared: Vec<u32> = intersect(&a.tied, &b.tied)
+        .into_iter()
+        .copied()
+        .filter(|i| !own.contains(&Some(*i)) && index.idf(*i) > w::CO_NAMED_BASELINE)
+        .collect();
+    if shared.is_empty() {
+        return 0.0;
+    }
+    ev.push(|| Evidence::KnowsSame {
+        names: shared
+            .iter()
+            .map(|&i| index.identity_names[i as usize].clone())
+            .collect(),
+    });
+    w::KNOWS_SAME * (shared.len() as f64).min(2.0)
 }
 
 fn place_name(index: &Index, id: &str) -> String {
