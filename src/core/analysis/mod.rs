@@ -8,6 +8,13 @@
 //! expensive shortest-path sweep itself in chunks with
 //! [`paths::BetweennessAccumulator`] and hands the result to
 //! [`analyze_with_paths`].
+//!
+//! The algorithms are written here over CSR arrays rather than taken from
+//! rustworkx-core: that crate pulls in rayon, hashbrown and indexmap (weight
+//! the wasm budget does not need, and rayon runs single-threaded in the
+//! browser anyway), and we need networkx's exact conventions (unnormalised
+//! betweenness, Wasserman–Faust closeness scaling, its power iterations) to
+//! test against it.
 
 pub mod build;
 pub mod cohesion;
