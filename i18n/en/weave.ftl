@@ -350,3 +350,94 @@ match-count = { $count ->
     [one] 1 pair to check, most likely first.
    *[other] { $count } pairs to check, most likely first.
 }
+
+## Play-back
+pb-lenses = What to show
+pb-lens-communities = Groups
+pb-lens-isolates = On the edge
+pb-lens-brokers = Bridges
+pb-lens-change-makers = Change-makers
+pb-lens-places = Where people go
+pb-lens-group = One group
+pb-caption-communities = Each colour is a group of people who know each other more than they know everyone else.
+pb-caption-isolates = Bright dots are residents who named nobody; blue dots are people only one resident named.
+pb-caption-brokers = Bright dots hold groups together: without them, groups would lose touch. Bright lines are the only link between two parts.
+pb-caption-change-makers = Gold dots can change things locally; blue dots are residents who can reach one of them in two steps.
+pb-caption-places = Squares are places, groups and services; lines join residents to the places they go.
+pb-caption-group = Bright dots are residents who answered “{ $group }” to “{ $attribute }”.
+pb-caption-group-none = Not enough residents share an answer yet to show a group.
+pb-legend = Key
+pb-legend-group = Group { $group } · { $count ->
+    [one] 1 person
+   *[other] { $count } people
+}
+pb-legend-other-groups = { $count ->
+    [one] 1 smaller group
+   *[other] { $count } smaller groups
+}
+pb-legend-named-nobody = Resident who named nobody
+pb-legend-named-once = Person only one resident named
+pb-legend-others = Everyone else
+pb-legend-brokers = Holds groups together
+pb-legend-bridges = The only link between two parts
+pb-legend-change-makers = Can change things locally
+pb-legend-reach = Can reach a change-maker in two steps
+pb-legend-places = Place, group or service
+pb-legend-residents = Resident
+pb-legend-in-group = { $count } residents in this group
+pb-legend-you = You
+pb-tie-family = Family
+pb-tie-friend = Friend
+pb-tie-neighbour = Neighbour
+pb-tie-work = Work
+pb-tie-service = Service or support
+pb-tie-other = Other tie
+pb-tie-knows = They know each other
+pb-tie-visit = Goes there
+pb-card-resident = A resident
+pb-card-named-person = Someone a resident named
+pb-card-place = A place
+pb-card-names = { $count ->
+    [0] named nobody
+    [one] named 1 person
+   *[other] named { $count } people
+}
+pb-card-named-by = { $count ->
+    [one] named by 1 resident
+   *[other] named by { $count } residents
+}
+pb-card-group = in group { $group }
+pb-card-broker = holds groups together
+pb-card-change-maker = can change things locally
+pb-card-reaches = can reach a change-maker in two steps
+pb-card-visitors = { $count ->
+    [one] 1 resident goes here
+   *[other] { $count } residents go here
+}
+pb-card-close = Close
+pb-findings = What the map shows
+pb-findings-working = Looking for bridges and findings…
+pb-finding-named-nobody = { $percent }% of residents ({ $count } of { $residents }) named nobody.
+pb-finding-no-change-maker-nearby = { $percent }% of residents ({ $count }) cannot reach anyone who can change things locally within two steps.
+pb-finding-most-isolated-group = People answering “{ $group }” to “{ $attribute }” named { $mean } people on average, against { $overall } overall.
+pb-finding-brokers = { $count ->
+    [one] 1 person holds parts of the network together: without them, groups would lose touch.
+   *[other] { $count } people hold parts of the network together: without them, groups would lose touch.
+}
+pb-finding-places-sharing-no-visitors = { $count } of { $places } places share no visitors with any other place.
+pb-finding-wellbeing-by-ties = Residents with { $min } to { $max } ties rate their wellbeing { $mean } on average ({ $people } people).
+pb-finding-wellbeing-by-ties-open = Residents with { $min } or more ties rate their wellbeing { $mean } on average ({ $people } people).
+pb-you = This is you, and the people you named.
+pb-canvas = The community network: { $nodes } dots and { $ties } ties. Names are not shown.
+pb-counts = { $nodes } people and places · { $ties } ties
+pb-fit = Fit to screen
+pb-fullscreen = Full screen
+pb-play = Play
+pb-pause = Pause
+pb-timeline = Maps shown
+pb-timeline-value = { $shown } of { $total } maps
+pb-export-png = Save picture
+pb-export-svg = Save drawing (SVG)
+pb-export-failed = The picture could not be saved.
+pb-empty = No maps are finished yet. The picture grows as residents finish theirs.
+pb-bench = Test network: { $nodes } nodes

@@ -15,4 +15,5 @@ pub mod matching;
 pub mod model;
 pub mod network;
 pub mod pin;
+pub mod playback;
 pub mod style;

@@ -1,0 +1,33 @@
+//! The play-back sociogram as pure data, so everything the big screen shows
+//! is decided (and tested) without a browser, as sigma.js keeps display
+//! styles a pure function of model + analysis:
+//!
+//! - [`scene`]: the people network, places and analysis folded into one list
+//!   of display nodes and ties, with **no private names** in it;
+//! - [`lens`] and [`style`]: what each lens emphasises, as batches of
+//!   same-looking nodes and ties (cheap to draw on a canvas);
+//! - [`camera`]: the zoom/pan transform and pinch arithmetic;
+//! - [`live`]: ForceAtlas2 run a few iterations at a time, keeping positions
+//!   across updates;
+//! - [`timeline`]: growing the picture in the order maps were finished;
+//! - [`card`] and [`findings`]: plain-words text as i18n keys and numbers;
+//! - [`svg`]: the exported drawing, built from the same style batches;
+//! - [`generate`]: large synthetic networks for the benchmark.
+
+pub mod camera;
+pub mod card;
+pub mod findings;
+pub mod generate;
+pub mod lens;
+pub mod live;
+pub mod palette;
+pub mod scene;
+pub mod style;
+pub mod svg;
+pub mod timeline;
+
+pub use camera::Camera;
+pub use lens::Lens;
+pub use live::LiveLayout;
+pub use scene::{NodeKind, Scene, SceneNode, TieKind};
+pub use style::{Highlight, Styles};

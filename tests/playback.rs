@@ -1,0 +1,278 @@
+//! The play-back sociogram's pure side: the scene from the demo event, the
+//! privacy promise (no resident or named person's name reaches any output),
+//! lenses, the timeline, positions kept across updates, and every i18n key.
+
+use weave::core::analysis::PathMode;
+use weave::core::demo::demo_community_sized;
+use weave::core::geometry::ScreenSize;
+use weave::core::model::{
+    Community, NewPlace, NewPlaceId, PlaceCategory, PlaceRef, PlaceVisit, Timestamp,
+};
+use weave::core::playback::camera::{bounds, hit};
+use weave::core::playback::card::card;
+use weave::core::playback::findings::FindingArg;
+use weave::core::playback::scene::SceneOptions;
+use weave::core::playback::style::{styles, Highlight, Shape};
+use weave::core::playback::svg::{svg, ExportText};
+use weave::core::playback::{generate, Camera, Lens, LiveLayout, NodeKind, Scene, TieKind};
+use weave::i18n::Translator;
+
+const CANARY: &str = "Zebedee Quuxworth";
+
+fn exact() -> SceneOptions {
+    SceneOptions {
+        paths: PathMode::Exact,
+        ..SceneOptions::default()
+    }
+}
+
+/// A small demo event where one resident named the canary, added a place
+/// called after them, and the canary is a public figure.
+fn canary_community() -> Community {
+    let mut c = demo_community_sized(11, 40);
+    let r = &mut c.responses[0];
+    r.alters[0].name = CANARY.into();
+    r.alters[0].public_figure = true;
+    r.new_places.push(NewPlace {
+        id: NewPlaceId(77),
+        name: format!("{CANARY}'s kitchen"),
+        category: PlaceCategory::Venue,
+    });
+    r.places.push(PlaceVisit {
+        place: PlaceRef::New(NewPlaceId(77)),
+        frequency: None,
+        information: false,
+        added_at: Timestamp(0),
+    });
+    c
+}
+
+fn laid_out(scene: &Scene) -> LiveLayout {
+    let mut live = LiveLayout::new();
+    live.set_scene(scene);
+    live.step(30);
+    live
+}
+
+#[test]
+fn the_demo_scene_has_people_places_and_time() {
+    let c = demo_community_sized(2026, 150);
+    let scene = Scene::from_community(&c, &exact());
+    let residents = scene
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Resident)
+        .count();
+    assert_eq!(residents, 150);
+    assert_eq!(scene.steps, 150);
+    assert!(scene.nodes.len() > 600, "{}", scene.nodes.len());
+    assert!(scene.nodes.iter().any(|n| n.kind == NodeKind::Place));
+    assert!(scene.edges.iter().any(|e| e.kind == TieKind::Visit));
+    assert!(scene.nodes.iter().any(|n| n.broker));
+    assert!(scene.nodes.iter().any(|n| n.change_maker));
+    assert!(scene.nodes.iter().any(|n| n.reaches_change));
+    assert!(scene.group.as_ref().is_some_and(|g| g.size >= 5));
+    assert!(!scene.findings.is_empty());
+    assert_eq!(
+        scene.group_sizes.iter().sum::<usize>(),
+        scene.nodes.len() - places(&scene)
+    );
+    // Every label is a listed place's name.
+    for n in &scene.nodes {
+        if n.label.is_some() {
+            assert_eq!(n.kind, NodeKind::Place);
+            assert!(n.id.starts_with("p:"), "{}", n.id);
+        }
+    }
+}
+
+fn places(scene: &Scene) -> usize {
+    scene
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Place)
+        .count()
+}
+
+#[test]
+fn no_private_name_reaches_any_output() {
+    let c = canary_community();
+    let scene = Scene::from_community(&c, &exact());
+    assert!(!format!("{scene:?}").contains("Zebedee"));
+    let live = laid_out(&scene);
+    let camera =
+        Camera::new(ScreenSize::new(1200.0, 800.0)).fit(bounds(live.x(), live.y(), |_| true), 24.0);
+    let you = scene.index_of(&format!("r:{}", c.responses[0].id));
+    assert!(you.is_some());
+    for lens in Lens::ALL {
+        for strength in [0.0, 1.0] {
+            let hl = you.map(|node| Highlight { node, strength });
+            let st = styles(&scene, lens, scene.steps, hl);
+            let legend = vec![];
+            let text = ExportText {
+                title: "Our community",
+                caption: "caption",
+                legend: &legend,
+            };
+            let doc = svg(&scene, &st, live.x(), live.y(), &camera, &text);
+            assert!(!doc.contains("Zebedee"), "{lens:?}");
+        }
+    }
+    for i in 0..scene.nodes.len() as u32 {
+        let card = card(&scene, i).expect("card");
+        assert!(!format!("{card:?}").contains("Zebedee"));
+    }
+    for f in &scene.findings {
+        for (_, arg) in &f.args {
+            if let FindingArg::Text(t) = arg {
+                assert!(!t.contains("Zebedee"));
+            }
+        }
+    }
+}
+
+#[test]
+fn public_figures_are_labelled_only_when_the_facilitator_allows() {
+    let c = canary_community();
+    let allowed = SceneOptions {
+        label_public_figures: true,
+        ..exact()
+    };
+    let scene = Scene::from_community(&c, &allowed);
+    assert!(scene
+        .nodes
+        .iter()
+        .any(|n| n.kind == NodeKind::Named && n.label.as_deref() == Some(CANARY)));
+}
+
+#[test]
+fn lenses_draw_what_they_say() {
+    let c = demo_community_sized(5, 60);
+    let scene = Scene::from_community(&c, &exact());
+    let all = scene.steps;
+    let places_lens = styles(&scene, Lens::Places, all, None);
+    for b in &places_lens.node_batches {
+        for &i in &b.nodes {
+            let kind = scene.nodes[i as usize].kind;
+            assert_ne!(kind, NodeKind::Named);
+            assert_eq!(b.look.shape == Shape::Square, kind == NodeKind::Place);
+        }
+    }
+    for b in &places_lens.edge_batches {
+        for &k in &b.edges {
+            assert_eq!(scene.edges[k as usize].kind, TieKind::Visit);
+        }
+    }
+    assert!(!places_lens.labels.is_empty());
+    let groups = styles(&scene, Lens::Communities, all, None);
+    assert!(groups.labels.is_empty());
+    assert_eq!(groups.visible_nodes, scene.nodes.len() - places(&scene));
+    assert!(groups.legend.iter().any(|l| l.key == "pb-legend-group"));
+    let brokers = styles(&scene, Lens::Brokers, all, None);
+    assert!(brokers.legend.iter().any(|l| l.key == "pb-legend-brokers"));
+    // Each lens looks different.
+    let looks: std::collections::BTreeSet<String> = Lens::ALL
+        .iter()
+        .map(|&l| format!("{:?}", styles(&scene, l, all, None).node_batches))
+        .collect();
+    assert_eq!(looks.len(), Lens::ALL.len());
+}
+
+#[test]
+fn the_timeline_grows_in_finish_order() {
+    let c = demo_community_sized(3, 80);
+    let scene = Scene::from_community(&c, &SceneOptions::default());
+    let mut last = 0;
+    for step in 0..=scene.steps {
+        let st = styles(&scene, Lens::Communities, step, None);
+        assert!(st.visible_nodes >= last, "step {step}");
+        last = st.visible_nodes;
+    }
+    let first = styles(&scene, Lens::Communities, 1, None);
+    assert!(first.visible_nodes >= 1 && first.visible_nodes < last / 10);
+}
+
+#[test]
+fn a_new_response_does_not_move_anyone_already_there() {
+    let mut c = demo_community_sized(9, 60);
+    let later = c.responses.split_off(50);
+    let before = Scene::from_community(&c, &SceneOptions::default());
+    let mut live = LiveLayout::new();
+    live.set_scene(&before);
+    live.step(80);
+    let old: Vec<(String, f64, f64)> = before
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.clone(), live.x()[i], live.y()[i]))
+        .collect();
+    c.responses.extend(later);
+    let after = Scene::from_community(&c, &SceneOptions::default());
+    assert!(after.nodes.len() > before.nodes.len());
+    live.set_scene(&after);
+    for (id, x, y) in old {
+        let i = after.index_of(&id).expect("kept") as usize;
+        assert_eq!((live.x()[i], live.y()[i]), (x, y), "{id}");
+    }
+    assert!(!live.is_resting());
+    let motion = live.step(5);
+    assert!(motion.is_finite());
+}
+
+#[test]
+fn the_layout_comes_to_rest() {
+    let c = demo_community_sized(4, 30);
+    let scene = Scene::from_community(&c, &SceneOptions::default());
+    let mut live = LiveLayout::new();
+    live.set_scene(&scene);
+    let mut runs = 0;
+    while !live.is_resting() && runs < 5000 {
+        live.step(1);
+        runs += 1;
+    }
+    assert!(live.is_resting() && runs <= 1500, "{runs}");
+}
+
+#[test]
+fn a_tap_finds_the_node_under_the_finger() {
+    let c = demo_community_sized(4, 30);
+    let scene = Scene::from_community(&c, &SceneOptions::default());
+    let live = laid_out(&scene);
+    let camera =
+        Camera::new(ScreenSize::new(800.0, 600.0)).fit(bounds(live.x(), live.y(), |_| true), 24.0);
+    let st = styles(&scene, Lens::Communities, scene.steps, None);
+    let i = st.node_batches[0].nodes[0];
+    let (sx, sy) = camera.to_screen(live.x()[i as usize], live.y()[i as usize]);
+    let p = weave::core::geometry::ScreenPoint::new(sx + 1.0, sy);
+    let found = hit(&camera, live.x(), live.y(), &st, p, 4.0).expect("hit");
+    let (fx, fy) = camera.to_screen(live.x()[found as usize], live.y()[found as usize]);
+    assert!((fx - sx).hypot(fy - sy) <= 2.0 * f64::from(st.radius[i as usize]) + 8.0);
+    let far = weave::core::geometry::ScreenPoint::new(-500.0, -500.0);
+    assert_eq!(hit(&camera, live.x(), live.y(), &st, far, 4.0), None);
+}
+
+#[test]
+fn generated_networks_have_the_asked_size() {
+    let (net, order) = generate::people(2000, 6000, 1);
+    assert_eq!((net.nodes.len(), net.edges.len()), (2000, 6000));
+    let scene = Scene::from_networks(&net, None, &order, &SceneOptions::default());
+    assert_eq!(scene.nodes.len(), 2000);
+    assert!(scene.group_sizes.len() >= 5);
+    assert!(net.edges.iter().all(|e| e.source != e.target));
+}
+
+#[test]
+fn every_playback_key_exists_in_english() {
+    use weave::core::playback::{card, findings, style};
+    let t = Translator::new("en");
+    let mut keys: Vec<&str> = Vec::new();
+    for l in Lens::ALL {
+        keys.push(l.key());
+        keys.push(l.caption_key());
+    }
+    keys.extend(style::legend_keys());
+    keys.extend(card::KEYS);
+    keys.extend(findings::KEYS);
+    let missing: Vec<&&str> = keys.iter().filter(|k| !t.has(k)).collect();
+    assert!(missing.is_empty(), "missing: {missing:?}");
+}
