@@ -351,6 +351,43 @@ match-count = { $count ->
    *[other] { $count } pairs to check, most likely first.
 }
 
+## Kiosk and privacy
+pin-title = Facilitator
+pin-label = Enter the facilitator PIN
+pin-unlock = Unlock
+pin-back = Back to the map
+pin-wrong = { $left ->
+    [one] That PIN is not right. 1 try left before a pause.
+   *[other] That PIN is not right. { $left } tries left before a pause.
+}
+pin-locked = Too many wrong tries. Try again in { $seconds } seconds.
+kiosk-title = Kiosk mode
+kiosk-intro = On a shared screen, kiosk mode keeps residents in the map flow, forgets each one when they finish or walk away, and needs the PIN to get back here.
+kiosk-pin-new = Choose a facilitator PIN (4 to 12 digits)
+kiosk-pin-change = Change the facilitator PIN (4 to 12 digits)
+kiosk-pin-again = The same PIN again
+kiosk-pin-save = Save PIN
+kiosk-pin-invalid = A PIN is 4 to 12 digits.
+kiosk-pin-mismatch = The two PINs are different.
+kiosk-pin-set = PIN saved. Only a scrambled form of it is kept.
+kiosk-no-names = Do not record names (numbered people instead)
+kiosk-start = Start kiosk mode
+kiosk-stop = Stop kiosk mode
+idle-title = Are you still there?
+idle-body = { $seconds ->
+    [one] Your map will be cleared in 1 second for the next person.
+   *[other] Your map will be cleared in { $seconds } seconds for the next person.
+}
+idle-stay = I'm still here
+withdraw-label = Withdraw a map by its code
+withdraw-button = Withdraw
+withdraw-confirm = This removes that person's map and everyone they named from this device and from all later exports. Continue?
+withdraw-done = Withdrawn. That map is gone from this device and from all later exports.
+withdraw-unknown = No map has that code. Check the letters and try again.
+
+## Facilitator: matching
+match-evidence-knows-same = both residents say this person knows { $list }
+
 ## Play-back
 pb-lenses = What to show
 pb-lens-communities = Groups

@@ -3,6 +3,7 @@
 use super::banner::StorageBanner;
 use super::embed::Embed;
 use super::facilitator::Facilitator;
+use super::pin_gate::PinGate;
 use super::playback::Playback;
 use super::resident::ResidentFlow;
 use super::start::Start;
@@ -30,9 +31,14 @@ fn shell() -> Html {
             </main>
         };
     }
+    // A kiosk shows residents the map flow only; the workspace needs the PIN.
+    let kiosk = state.kiosk.enabled && !state.unlocked;
+    let locked = state.kiosk.pin.is_some() && !state.unlocked;
     let screen = match state.route {
+        Route::Start if kiosk => html! { <ResidentFlow /> },
         Route::Start => html! { <Start /> },
         Route::Map => html! { <ResidentFlow /> },
+        Route::Facilitator if locked => html! { <PinGate /> },
         Route::Facilitator => html! { <Facilitator /> },
         Route::Playback => html! { <Playback /> },
         Route::Embed => html! { <Embed /> },

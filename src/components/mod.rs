@@ -6,6 +6,7 @@ pub mod banner;
 pub mod chips;
 pub mod embed;
 pub mod facilitator;
+pub mod pin_gate;
 pub mod playback;
 pub mod resident;
 pub mod sociogram;

@@ -5,7 +5,10 @@
 use super::draft::{Draft, Step};
 use super::route::Route;
 use crate::core::command::Command;
-use crate::core::model::{Community, Event, MergeDecision, Response, ResponseStatus, Timestamp};
+use crate::core::kiosk::KioskDevice;
+use crate::core::model::{
+    Community, Event, MergeDecision, Response, ResponseId, ResponseStatus, Timestamp,
+};
 use crate::platform::store::StoreError;
 use std::rc::Rc;
 
@@ -75,6 +78,12 @@ pub struct AppState {
     pub unreadable: Vec<String>,
     /// The response that just finished, for the thank-you screen and play-back.
     pub just_finished: Option<Rc<Response>>,
+    /// This device's kiosk mode and PIN.
+    pub kiosk: KioskDevice,
+    /// Bumped when `kiosk` changes (it gets saved).
+    pub kiosk_rev: u64,
+    /// The facilitator entered the PIN in this session.
+    pub unlocked: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -110,6 +119,11 @@ pub enum Action {
     FinishedAt(Timestamp),
     /// The thank-you screen was left: forget the last resident entirely.
     ClearFinished,
+    KioskLoaded(KioskDevice),
+    SetKiosk(KioskDevice),
+    Unlock(bool),
+    /// A response withdrawn by its code: it and every decision about its people go.
+    Withdraw(ResponseId),
 }
 
 impl AppState {
@@ -127,6 +141,9 @@ impl AppState {
             persisted: None,
             unreadable: Vec::new(),
             just_finished: None,
+            kiosk: KioskDevice::default(),
+            kiosk_rev: 0,
+            unlocked: false,
         }
     }
 
@@ -215,6 +232,23 @@ impl AppState {
             }
             Action::Persisted(p) => self.persisted = p,
             Action::ClearFinished => self.just_finished = None,
+            Action::KioskLoaded(kiosk) => self.kiosk = kiosk,
+            Action::SetKiosk(kiosk) => {
+                self.kiosk = kiosk;
+                self.kiosk_rev += 1;
+            }
+            Action::Unlock(on) => self.unlocked = on,
+            Action::Withdraw(id) => {
+                let c = Rc::make_mut(&mut self.community);
+                c.responses.retain(|r| r.id != id);
+                c.merges
+                    .retain(|m| m.a.response != id && m.b.response != id);
+                c.place_decisions.retain(|d| d.response != id);
+                if self.just_finished.as_ref().is_some_and(|r| r.id == id) {
+                    self.just_finished = None;
+                }
+                self.meta_rev += 1;
+            }
             Action::FinishedAt(now) => {
                 if let Some(draft) = self.draft.as_mut() {
                     let d = Rc::make_mut(draft);
@@ -239,5 +273,59 @@ impl AppState {
             c.upsert_response(d.response.clone());
         }
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_community_sized;
+    use crate::core::model::{AlterRef, MergeDecision, Verdict};
+
+    #[test]
+    fn withdrawing_removes_the_response_and_decisions_about_its_people() {
+        let mut community = demo_community_sized(3, 6);
+        let gone = community.responses[0].id.clone();
+        let kept = community.responses[1].id.clone();
+        let pair = |a: &ResponseId, b: &ResponseId| MergeDecision {
+            a: AlterRef {
+                response: a.clone(),
+                alter: crate::core::model::AlterId(0),
+            },
+            b: AlterRef {
+                response: b.clone(),
+                alter: crate::core::model::AlterId(0),
+            },
+            verdict: Verdict::Same,
+            evidence: vec![],
+            score: None,
+            decided_at: Timestamp(1),
+        };
+        community.merges = vec![
+            pair(&gone, &kept),
+            pair(&kept, &community.responses[2].id.clone()),
+        ];
+        let state = AppState::new(Route::Facilitator, "en".into(), community)
+            .reduce(Action::Withdraw(gone.clone()));
+        assert!(state.community.response(&gone).is_none());
+        assert_eq!(state.community.responses.len(), 5);
+        assert_eq!(state.community.merges.len(), 1);
+        assert_eq!(state.meta_rev, 1);
+    }
+
+    #[test]
+    fn discarding_a_draft_forgets_it_and_its_history() {
+        let community = demo_community_sized(3, 1);
+        let r = Response::new(
+            ResponseId::new("x"),
+            community.event.id.clone(),
+            "en",
+            Timestamp(1),
+        );
+        let state = AppState::new(Route::Map, "en".into(), community)
+            .reduce(Action::StartResponse(r))
+            .reduce(Action::DiscardDraft);
+        assert!(state.draft.is_none());
+        assert!(state.just_finished.is_none());
     }
 }

@@ -8,6 +8,7 @@ use super::route::Route;
 use crate::core::command::Command;
 use crate::core::model::schema;
 use crate::core::model::{Community, Event, EventId, Response, ResponseId};
+use crate::core::pin::{Attempts, Check, PinHash};
 use crate::i18n::{Arg, Translator};
 use crate::platform::store::any::AnyStore;
 use crate::platform::store::indexed_db::IndexedDbStore;
@@ -173,6 +174,71 @@ impl AppContext {
         }
     }
 
+    /// Sets (or changes) the facilitator PIN; only a salted slow hash is kept.
+    pub fn set_pin(&self, pin: &str) {
+        let mut kiosk = self.state().kiosk.clone();
+        kiosk.pin = Some(PinHash::new(pin, clock::random_bytes::<16>()));
+        kiosk.attempts = Attempts::default();
+        self.dispatch(Action::SetKiosk(kiosk));
+        self.dispatch(Action::Unlock(true));
+    }
+
+    /// Checks a PIN guess (slow on purpose), recording wrong tries.
+    pub fn try_pin(&self, pin: &str) -> Check {
+        let mut kiosk = self.state().kiosk.clone();
+        let Some(hash) = kiosk.pin.clone() else {
+            self.dispatch(Action::Unlock(true));
+            return Check::Ok;
+        };
+        let result = kiosk.attempts.check(&hash, pin, clock::now());
+        self.dispatch(Action::SetKiosk(kiosk));
+        if result == Check::Ok {
+            self.dispatch(Action::Unlock(true));
+        }
+        result
+    }
+
+    /// Turns kiosk mode on (the resident flow only) or off.
+    pub fn set_kiosk_enabled(&self, enabled: bool) {
+        let mut kiosk = self.state().kiosk.clone();
+        kiosk.enabled = enabled;
+        self.dispatch(Action::SetKiosk(kiosk));
+        if enabled {
+            self.dispatch(Action::Unlock(false));
+            self.navigate(Route::Map);
+        }
+    }
+
+    /// Withdraws the response with this code. Returns false when no finished
+    /// response has it.
+    pub fn withdraw(&self, code: &str) -> bool {
+        let code = code.trim().to_uppercase();
+        let Some(response) = self
+            .state()
+            .community
+            .responses
+            .iter()
+            .find(|r| r.withdrawal_code.as_deref() == Some(code.as_str()))
+        else {
+            return false;
+        };
+        let id = response.id.clone();
+        let Some(repo) = self.repo() else {
+            return false;
+        };
+        let dispatcher = self.state.dispatcher();
+        spawn_local(async move {
+            match repo.delete_response(&id).await {
+                Ok(()) => {
+                    dispatcher.dispatch(Action::Withdraw(id));
+                    tabs::announce_change();
+                }
+                Err(e) => dispatcher.dispatch(Action::StorageProblem(health(&e))),
+            }
+        });
+        true
+    }
+
     pub fn request_persistence(&self) {
         let dispatcher = self.state.dispatcher();
         spawn_local(async move {
@@ -276,6 +342,7 @@ pub fn app_provider(props: &ProviderProps) -> Html {
 
     use_draft_saving(&state, &repo);
     use_meta_saving(&state, &repo);
+    use_kiosk_saving(&state, &repo);
 
     let context = AppContext {
         state,
@@ -334,6 +401,9 @@ async fn boot(dispatcher: UseReducerDispatcher<StateCell>, slot: Rc<RefCell<Opti
             (empty, Vec::new())
         }
     };
+    if let Ok(kiosk) = repo.load_kiosk().await {
+        dispatcher.dispatch(Action::KioskLoaded(kiosk));
+    }
     let draft = match repo.load_draft::<Draft>(DRAFT_KEY).await {
         Ok(Some(Ok(d))) if d.response.event == community.event.id => Some(d),
         _ => None,
@@ -396,9 +466,15 @@ fn use_draft_saving(state: &UseReducerHandle<StateCell>, repo: &Rc<RefCell<Optio
     let draft = state.0.draft.clone();
     use_effect_with(rev, move |rev| {
         if *rev > 0 && ready && writable {
+            let forget = draft.is_none();
             *pending.borrow_mut() = Some(draft);
-            let f = flush.clone();
-            *timer.borrow_mut() = Some(Timeout::new(SAVE_DEBOUNCE_MS, move || f()));
+            if forget {
+                // A resident left: their stored draft goes now, not after a debounce.
+                flush();
+            } else {
+                let f = flush.clone();
+                *timer.borrow_mut() = Some(Timeout::new(SAVE_DEBOUNCE_MS, move || f()));
+            }
         }
         || ()
     });
@@ -419,6 +495,27 @@ fn use_meta_saving(state: &UseReducerHandle<StateCell>, repo: &Rc<RefCell<Option
                     match repo.save_meta(&community).await {
                         Ok(()) => tabs::announce_change(),
                         Err(e) => dispatcher.dispatch(Action::StorageProblem(health(&e))),
+                    }
+                });
+            }
+        }
+        || ()
+    });
+}
+
+/// Saves this device's kiosk settings whenever they change.
+#[hook]
+fn use_kiosk_saving(state: &UseReducerHandle<StateCell>, repo: &Rc<RefCell<Option<Repo>>>) {
+    let rev = state.0.kiosk_rev;
+    let kiosk = state.0.kiosk.clone();
+    let repo = repo.clone();
+    let dispatcher = state.dispatcher();
+    use_effect_with(rev, move |rev| {
+        if *rev > 0 {
+            if let Some(repo) = repo.borrow().clone() {
+                spawn_local(async move {
+                    if let Err(e) = repo.save_kiosk(&kiosk).await {
+                        dispatcher.dispatch(Action::StorageProblem(health(&e)));
                     }
                 });
             }

@@ -19,6 +19,18 @@ pub struct PreviewProps {
 #[function_component(ImportPreview)]
 pub fn import_preview(props: &PreviewProps) -> Html {
     let app = use_app();
+    let node = use_node_ref();
+    {
+        // The preview appears below the drop zone: bring it, and its
+        // confirm button, into view.
+        let node = node.clone();
+        use_effect_with(Rc::as_ptr(&props.incoming) as usize, move |_| {
+            if let Some(el) = node.cast::<web_sys::Element>() {
+                el.scroll_into_view();
+            }
+            || ()
+        });
+    }
     let current = app.state().community.event.name.clone();
     let headline = match &*props.incoming {
         Incoming::Backup(c) => app.t_with(
@@ -56,7 +68,7 @@ pub fn import_preview(props: &PreviewProps) -> Html {
     };
     let is_network = matches!(&*props.incoming, Incoming::Network { .. });
     html! {
-        <div class="import-preview" data-testid="import-preview" role="region"
+        <div class="import-preview" data-testid="import-preview" role="region" ref={node}
             aria-label={app.t("exchange-preview-title")}>
             <h3>{ app.t("exchange-preview-title") }</h3>
             <p data-testid="preview-headline">{ headline }</p>

@@ -7,6 +7,7 @@ mod export_plan;
 mod import_area;
 mod import_plan;
 mod import_preview;
+mod kiosk_panel;
 mod merge_groups;
 mod network_import;
 mod overview;
@@ -46,6 +47,7 @@ pub fn facilitator() -> Html {
                 { match *tab {
                     Tab::Overview => html! { <>
                         <overview::Overview />
+                        <kiosk_panel::KioskPanel />
                         <responses::Responses />
                     </> },
                     Tab::Exchange => html! { <exchange::Exchange /> },

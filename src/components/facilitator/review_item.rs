@@ -70,7 +70,13 @@ fn evidence_item(app: &AppContext, e: &Evidence) -> Html {
         .map(|(k, v)| (k, Arg::from(v)))
         .collect();
     let class = if e.is_against() { "against" } else { "for" };
-    html! { <li class={class}>{ app.t_with(e.i18n_key(), &args) }</li> }
+    // Evidence kinds newer than the messages still read as words, not keys.
+    let text = if app.translator().has(e.i18n_key()) {
+        app.t_with(e.i18n_key(), &args)
+    } else {
+        e.describe()
+    };
+    html! { <li class={class}>{ text }</li> }
 }
 
 #[derive(Properties, PartialEq)]

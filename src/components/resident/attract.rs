@@ -13,9 +13,16 @@ pub struct Props {
 pub fn attract(props: &Props) -> Html {
     let app = use_app();
     let start = props.on_start.reform(|_: MouseEvent| ());
+    // On a kiosk the corner button is the facilitator's way out (behind the PIN).
+    let kiosk = app.state().kiosk.enabled;
     let home = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
+        let to = if kiosk {
+            Route::Facilitator
+        } else {
+            Route::Start
+        };
+        Callback::from(move |_: MouseEvent| app.navigate(to))
     };
     html! {
         <main class="screen attract">
@@ -34,7 +41,9 @@ pub fn attract(props: &Props) -> Html {
             <button type="button" class="btn primary huge" onclick={start} data-testid="start-map">
                 { app.t("attract-start") }
             </button>
-            <button type="button" class="btn link corner" onclick={home}>{ app.t("nav-home") }</button>
+            <button type="button" class="btn link corner" onclick={home} data-testid="attract-corner">
+                { if kiosk { app.t("start-facilitator") } else { app.t("nav-home") } }
+            </button>
         </main>
     }
 }

@@ -7,6 +7,7 @@ mod attract;
 mod canvas;
 mod consent;
 mod flow_nav;
+mod idle;
 mod people;
 mod places;
 mod questions;
@@ -22,13 +23,43 @@ pub fn resident_flow() -> Html {
     let state = app.state();
     // Consent is local UI state on purpose: declining must leave no trace.
     let consenting = use_state(|| false);
+    {
+        // Once the response exists, consent is spent: the next resident starts
+        // at the attract screen again.
+        let consenting = consenting.clone();
+        use_effect_with(state.draft.is_some(), move |has_draft| {
+            if *has_draft {
+                consenting.set(false);
+            }
+            || ()
+        });
+    }
+    let guard = {
+        let app = app.clone();
+        let consenting = consenting.clone();
+        let busy = state.draft.is_some() || *consenting || state.just_finished.is_some();
+        (state.kiosk.enabled && busy).then(|| {
+            // Time is up: forget this resident entirely, then greet the next.
+            let on_expire = Callback::from(move |_| {
+                app.discard_draft();
+                app.dispatch(crate::state::Action::ClearFinished);
+                consenting.set(false);
+            });
+            html! { <idle::IdleGuard {on_expire} /> }
+        })
+    };
+    html! { <>{ for guard }{ flow_screen(&app, &consenting) }</> }
+}
+
+fn flow_screen(app: &crate::state::context::AppContext, consenting: &UseStateHandle<bool>) -> Html {
+    let state = app.state();
     if let Some(finished) = state.just_finished.clone() {
         if state.draft.is_none() {
             return html! { <thanks::ThankYou response={finished} /> };
         }
     }
     let Some(draft) = state.draft.clone() else {
-        return if *consenting {
+        return if **consenting {
             let back = {
                 let c = consenting.clone();
                 Callback::from(move |_| c.set(false))

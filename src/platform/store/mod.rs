@@ -24,11 +24,12 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    pub const ALL: [Bucket; 4] = [
+    pub const ALL: [Bucket; 5] = [
         Bucket::Meta,
         Bucket::Responses,
         Bucket::Drafts,
         Bucket::Blobs,
+        Bucket::Device,
     ];
 
     pub fn name(self) -> &'static str {

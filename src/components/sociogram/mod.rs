@@ -1,0 +1,184 @@
+//! The community network drawn on a canvas, alive: ForceAtlas2 iterations run
+//! a few milliseconds per animation frame so the picture settles visibly,
+//! drawn with Canvas 2D at the screen's pixel density. Fingers pan and
+//! pinch, the wheel zooms, a tap selects a node. No names: see
+//! `core::playback::scene`.
+
+pub mod engine;
+mod input;
+
+use crate::core::geometry::{ScreenPoint, ScreenSize};
+use crate::platform::render::canvas2d::{draw, Frame};
+use crate::platform::render::frames::{self, FrameLoop};
+use engine::{Engine, EngineHandle};
+use input::{Gesture, Pointers};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use yew::prelude::*;
+
+/// Layout time per frame, in ms: leaves most of a 60 Hz frame for drawing.
+const LAYOUT_BUDGET_MS: f64 = 7.0;
+/// Mouse-wheel zoom per pixel of scroll.
+const WHEEL_ZOOM: f64 = 0.0015;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub engine: EngineHandle,
+    /// The canvas's accessible description (counts only, never names).
+    pub label: AttrValue,
+    pub on_select: Callback<Option<u32>>,
+}
+
+fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+/// Sizes the backing store to the element at the device pixel ratio.
+fn fit_backing_store(canvas: &HtmlCanvasElement) -> (ScreenSize, f64) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let dpr = if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    };
+    let (w, h) = (
+        f64::from(canvas.client_width().max(1)),
+        f64::from(canvas.client_height().max(1)),
+    );
+    let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != bw {
+        canvas.set_width(bw);
+    }
+    if canvas.height() != bh {
+        canvas.set_height(bh);
+    }
+    (ScreenSize::new(w, h), dpr)
+}
+
+fn paint(canvas: &HtmlCanvasElement, engine: &RefCell<Engine>, now: f64) {
+    let (size, dpr) = fit_backing_store(canvas);
+    let mut e = engine.borrow_mut();
+    e.resize(size, dpr);
+    e.tick(now, LAYOUT_BUDGET_MS, &frames::now);
+    if let Some(ctx) = context(canvas) {
+        let (scene, styles, camera, dpr) = e.frame();
+        let (x, y) = e.positions();
+        draw(
+            &ctx,
+            &Frame {
+                scene: &scene,
+                styles: &styles,
+                x,
+                y,
+                camera: &camera,
+                dpr,
+            },
+        );
+    }
+    e.drawn(frames::now());
+    report(canvas, &e);
+}
+
+/// Publishes counts (never names) as data attributes for tests and the benchmark.
+fn report(canvas: &HtmlCanvasElement, e: &Engine) {
+    let s = e.stats;
+    let set = |k: &str, v: String| {
+        let _ = canvas.set_attribute(k, &v);
+    };
+    set("data-frames", s.frames.to_string());
+    set("data-iterations", s.iterations.to_string());
+    set("data-nodes", s.nodes.to_string());
+    set("data-edges", s.edges.to_string());
+    set("data-resting", s.resting.to_string());
+    if let Some(ms) = s.you_ms {
+        set("data-you-ms", format!("{ms:.0}"));
+    }
+    if let Some((x, y)) = e.sample_point() {
+        set("data-sample", format!("{x:.1},{y:.1}"));
+    }
+}
+
+fn at(canvas: &HtmlCanvasElement, x: i32, y: i32) -> ScreenPoint {
+    let rect = canvas.get_bounding_client_rect();
+    ScreenPoint::new(f64::from(x) - rect.left(), f64::from(y) - rect.top())
+}
+
+#[function_component(Sociogram)]
+pub fn sociogram(props: &Props) -> Html {
+    let canvas_ref = use_node_ref();
+    let pointers = use_mut_ref(Pointers::default);
+    {
+        let canvas_ref = canvas_ref.clone();
+        use_effect_with(props.engine.clone(), move |engine| {
+            let engine: Rc<RefCell<Engine>> = engine.0.clone();
+            let frames = FrameLoop::start(move |now| {
+                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
+                    paint(&canvas, &engine, now);
+                }
+            });
+            move || drop(frames)
+        });
+    }
+    let handler = |kind: u8| {
+        let canvas_ref = canvas_ref.clone();
+        let pointers = pointers.clone();
+        let engine = props.engine.clone();
+        let on_select = props.on_select.clone();
+        Callback::from(move |ev: PointerEvent| {
+            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            ev.prevent_default();
+            let p = at(&canvas, ev.client_x(), ev.client_y());
+            let id = ev.pointer_id();
+            let mut ptrs = pointers.borrow_mut();
+            let gesture = match kind {
+                0 => {
+                    let _ = canvas.set_pointer_capture(id);
+                    ptrs.down(id, p, ev.time_stamp());
+                    Gesture::None
+                }
+                1 => ptrs.moved(id, p),
+                2 => ptrs.up(id, p, ev.time_stamp()),
+                _ => {
+                    ptrs.cancel(id);
+                    Gesture::None
+                }
+            };
+            drop(ptrs);
+            let mut e = engine.0.borrow_mut();
+            match gesture {
+                Gesture::Pan(from, to) => e.pan(to.minus(from)),
+                Gesture::Pinch(from, to) => e.pinch(from, to),
+                Gesture::Tap(p) => {
+                    let hit = e.hit(p);
+                    drop(e);
+                    on_select.emit(hit);
+                }
+                Gesture::None => {}
+            }
+        })
+    };
+    let onwheel = {
+        let canvas_ref = canvas_ref.clone();
+        let engine = props.engine.clone();
+        Callback::from(move |ev: WheelEvent| {
+            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+                return;
+            };
+            let p = at(&canvas, ev.client_x(), ev.client_y());
+            let factor = (-ev.delta_y() * WHEEL_ZOOM).exp();
+            engine.0.borrow_mut().zoom(p, factor);
+        })
+    };
+    let (down, moved, up, cancel) = (handler(0), handler(1), handler(2), handler(3));
+    html! {
+        <canvas ref={canvas_ref} class="sociogram" data-testid="sociogram"
+            role="img" aria-label={props.label.clone()}
+            onpointerdown={down} onpointermove={moved}
+            onpointerup={up} onpointercancel={cancel}
+            {onwheel}></canvas>
+    }
+}
