@@ -204,6 +204,13 @@ impl AppContext {
         kiosk.enabled = enabled;
         self.dispatch(Action::SetKiosk(kiosk));
         if enabled {
+            // Called from the facilitator's tap, so the browser allows full screen.
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.request_fullscreen();
+            }
             self.dispatch(Action::Unlock(false));
             self.navigate(Route::Map);
         }

@@ -182,3 +182,27 @@ test("withdrawal by code removes exactly that map from the store and from a fres
   assert.ok(backup.includes("KeepMeQx"));
   assert.ok(!backup.includes('"salt"') && !backup.includes('"iterations"'), "the PIN hash never leaves the device");
 });
+
+test("a full resident visit makes no request off 127.0.0.1 and breaks no CSP rule", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await open(page, srv.url, "#/map");
+  await begin(page, "Visitor<img src=x onerror=alert(1)>");
+  await page.fill("[data-testid=name-input]", "javascript:alert(2)");
+  await page.click("[data-testid=add-name]");
+  await finish(page);
+  const offsite = requests.filter((u) => !u.startsWith(srv.url) && !u.startsWith("data:") && !u.startsWith("blob:"));
+  assert.deepEqual(offsite, [], "requests left 127.0.0.1");
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  // After load, nothing more is fetched: the visit itself is offline.
+  const after = requests.filter((u) => !/\.(js|wasm|css)$|\/$|#/.test(new URL(u).pathname + new URL(u).hash));
+  assert.deepEqual(after, []);
+});
