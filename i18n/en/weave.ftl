@@ -409,8 +409,8 @@ pb-legend-group = Group { $group } · { $count ->
    *[other] { $count } people
 }
 pb-legend-other-groups = { $count ->
-    [one] 1 smaller group
-   *[other] { $count } smaller groups
+    [one] 1 smaller group (colours repeat)
+   *[other] { $count } smaller groups (colours repeat)
 }
 pb-legend-named-nobody = Resident who named nobody
 pb-legend-named-once = Person only one resident named

@@ -16,3 +16,5 @@ pub mod lifecycle;
 pub mod panic;
 #[cfg(target_arch = "wasm32")]
 pub mod tabs;
+#[cfg(target_arch = "wasm32")]
+pub mod render;

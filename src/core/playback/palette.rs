@@ -25,7 +25,7 @@ pub const GROUPS: [Rgb; 8] = [
     Rgb(160, 140, 255), // lavender
     Rgb(170, 220, 120), // light green
 ];
-/// Smaller communities beyond the palette share one quiet colour.
+/// The legend's swatch for the smaller communities (their colours repeat).
 pub const OTHER_GROUP: Rgb = Rgb(150, 160, 175);
 /// What a lens sets aside.
 pub const DIM: Rgb = Rgb(78, 92, 112);
@@ -44,9 +44,11 @@ pub const INK: Rgb = Rgb(233, 238, 245);
 /// The background the screen and exports share.
 pub const BACKGROUND: Rgb = Rgb(16, 23, 34);
 
-/// The colour of community rank `rank` (0 = largest).
+/// The colour of community rank `rank` (0 = largest). Beyond the palette
+/// colours repeat: a fragmented network (many small circles of residents and
+/// the people they named) still reads as groups, and the legend says so.
 pub fn group_colour(rank: u32) -> Rgb {
-    GROUPS.get(rank as usize).copied().unwrap_or(OTHER_GROUP)
+    GROUPS[rank as usize % GROUPS.len()]
 }
 
 #[cfg(test)]
@@ -56,6 +58,6 @@ mod tests {
     #[test]
     fn hex_is_css() {
         assert_eq!(Rgb(16, 23, 255).hex(), "#1017ff");
-        assert_eq!(group_colour(99), OTHER_GROUP);
+        assert_eq!(group_colour(9), GROUPS[1]);
     }
 }

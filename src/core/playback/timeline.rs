@@ -53,3 +53,31 @@ mod tests {
         assert_eq!(start_step(4, 10), 4);
     }
 }
+
+/// How long the resident who just finished stays highlighted at full strength.
+pub const YOU_HOLD_MS: f64 = 4_000.0;
+/// How long the highlight then takes to fade into the whole picture.
+pub const YOU_FADE_MS: f64 = 3_000.0;
+
+/// The "you in your community" highlight's strength `elapsed_ms` after the
+/// play-back opened: 1, then fading linearly to 0.
+pub fn you_strength(elapsed_ms: f64) -> f64 {
+    if !elapsed_ms.is_finite() || elapsed_ms < 0.0 {
+        return 1.0;
+    }
+    (1.0 - (elapsed_ms - YOU_HOLD_MS).max(0.0) / YOU_FADE_MS).clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod you_tests {
+    use super::*;
+
+    #[test]
+    fn the_highlight_holds_then_fades() {
+        assert_eq!(you_strength(0.0), 1.0);
+        assert_eq!(you_strength(YOU_HOLD_MS), 1.0);
+        assert!((you_strength(YOU_HOLD_MS + YOU_FADE_MS / 2.0) - 0.5).abs() < 1e-9);
+        assert_eq!(you_strength(YOU_HOLD_MS + YOU_FADE_MS), 0.0);
+        assert_eq!(you_strength(f64::NAN), 1.0);
+    }
+}

@@ -1,0 +1,112 @@
+//! The play-back's controls: one button per lens (aria-pressed), the
+//! timeline (play and a slider) and the view actions (fit, full screen,
+//! exports). Large targets: the screen is used standing, by touch.
+
+use crate::core::playback::Lens;
+use crate::state::context::use_app;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LensProps {
+    pub lens: Lens,
+    pub on_lens: Callback<Lens>,
+}
+
+#[function_component(LensBar)]
+pub fn lens_bar(props: &LensProps) -> Html {
+    let app = use_app();
+    html! {
+        <nav class="pb-lenses" aria-label={app.t("pb-lenses")}>
+            { for Lens::ALL.iter().map(|&l| {
+                let on = props.on_lens.clone();
+                html! {
+                    <button type="button" class="btn lens" aria-pressed={(l == props.lens).to_string()}
+                        data-lens={l.id()} onclick={Callback::from(move |_: MouseEvent| on.emit(l))}>
+                        { app.t(l.key()) }
+                    </button>
+                }
+            }) }
+        </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub step: u32,
+    pub steps: u32,
+    pub playing: bool,
+    pub on_play: Callback<()>,
+    pub on_step: Callback<u32>,
+}
+
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    let app = use_app();
+    let play = {
+        let on = props.on_play.clone();
+        Callback::from(move |_: MouseEvent| on.emit(()))
+    };
+    let input = {
+        let on = props.on_step.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_dyn_into::<HtmlInputElement>()
+                .and_then(|i| i.value().parse::<u32>().ok());
+            if let Some(v) = value {
+                on.emit(v);
+            }
+        })
+    };
+    let label = if props.playing {
+        app.t("pb-pause")
+    } else {
+        app.t("pb-play")
+    };
+    let shown = props.step.min(props.steps);
+    html! {
+        <div class="pb-timeline">
+            <button type="button" class="btn primary" onclick={play} aria-pressed={props.playing.to_string()}
+                data-testid="pb-play">{ label }</button>
+            <input type="range" min="0" max={props.steps.to_string()} value={shown.to_string()}
+                aria-label={app.t("pb-timeline")} oninput={input} data-testid="pb-timeline" />
+            <span class="muted" data-testid="pb-timeline-value">
+                { app.t_with("pb-timeline-value", &[("shown", (shown as usize).into()), ("total", (props.steps as usize).into())]) }
+            </span>
+        </div>
+    }
+}
+
+/// A view action the screen carries out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Fit,
+    FullScreen,
+    Png,
+    Svg,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ActionProps {
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(Actions)]
+pub fn actions(props: &ActionProps) -> Html {
+    let app = use_app();
+    let button = |action: Action, key: &str, id: &str| {
+        let on = props.on_action.clone();
+        html! {
+            <button type="button" class="btn" data-testid={id.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| on.emit(action))}>{ app.t(key) }</button>
+        }
+    };
+    html! {
+        <div class="pb-actions">
+            { button(Action::Fit, "pb-fit", "pb-fit") }
+            { button(Action::FullScreen, "pb-fullscreen", "pb-fullscreen") }
+            { button(Action::Png, "pb-export-png", "pb-export-png") }
+            { button(Action::Svg, "pb-export-svg", "pb-export-svg") }
+        </div>
+    }
+}

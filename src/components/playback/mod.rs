@@ -1,0 +1,300 @@
+//! The play-back screen: the whole community's living sociogram on the big
+//! screen, with lenses, findings, a timeline, node cards and exports. The
+//! scene is built twice: at once without path metrics (the picture appears
+//! within a second), then shortly after with brokers and findings; the
+//! layout keeps every position across both and across new responses.
+
+mod controls;
+mod panel;
+mod source;
+
+use super::sociogram::engine::{Engine, EngineHandle};
+use super::sociogram::Sociogram;
+use crate::core::demo::demo_community_sized;
+use crate::core::model::Community;
+use crate::core::playback::card::card;
+use crate::core::playback::scene::finish_order;
+use crate::core::playback::style::Swatch;
+use crate::core::playback::svg::ExportText;
+use crate::core::playback::timeline::{play_step, start_step, step_ms, YOU_FADE_MS, YOU_HOLD_MS};
+use crate::core::playback::{Lens, Scene};
+use crate::platform::render::frames;
+use crate::state::context::{use_app, AppContext};
+use crate::state::Route;
+use controls::{Action, Actions, LensBar, Timeline};
+use gloo::timers::callback::{Interval, Timeout};
+use panel::{tr, Card, Findings, Legend};
+use source::{build_scene, Source};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Delay before the full analysis, so the first picture paints first.
+const FULL_ANALYSIS_DELAY_MS: u32 = 80;
+/// Seed of the benchmark's demo event.
+const BENCH_SEED: u64 = 2026;
+
+/// Identifies a community version: same pointer, count and meta revision.
+type Key = (usize, usize, u64);
+
+#[hook]
+fn use_scene(source: Source, community: Rc<Community>, key: Key) -> Rc<Scene> {
+    let quick = {
+        let c = community.clone();
+        use_memo(key, move |_| Rc::new(build_scene(source, &c, false)))
+    };
+    let full = use_state(|| None::<(Key, Rc<Scene>)>);
+    {
+        let full = full.clone();
+        use_effect_with(key, move |key| {
+            let key = *key;
+            let timer = Timeout::new(FULL_ANALYSIS_DELAY_MS, move || {
+                full.set(Some((key, Rc::new(build_scene(source, &community, true)))));
+            });
+            move || drop(timer)
+        });
+    }
+    match &*full {
+        Some((k, s)) if *k == key => s.clone(),
+        _ => (*quick).clone(),
+    }
+}
+
+/// The resident to highlight: the one who just finished (or, in the
+/// benchmark's demo event, the last to finish).
+fn you(app: &AppContext, source: Source, community: &Community, scene: &Scene) -> Option<u32> {
+    let id = match source {
+        Source::Event(_) => finish_order(community).last().map(|r| r.id.clone()),
+        Source::Generated(_) => None,
+        Source::Community => app.state().just_finished.as_ref().map(|r| r.id.clone()),
+    }?;
+    scene.index_of(&format!("r:{id}"))
+}
+
+fn caption(app: &AppContext, lens: Lens, scene: &Scene) -> String {
+    match (lens, &scene.group) {
+        (Lens::Group, Some(g)) => app.t_with(
+            lens.caption_key(),
+            &[
+                ("group", g.answer.clone().into()),
+                ("attribute", g.attribute.clone().into()),
+            ],
+        ),
+        (Lens::Group, None) => app.t("pb-caption-group-none"),
+        _ => app.t(lens.caption_key()),
+    }
+}
+
+#[function_component(Playback)]
+pub fn playback() -> Html {
+    let app = use_app();
+    let source = *use_memo((), |_| Source::from_location());
+    let demo = use_memo(source, |s| match s {
+        Source::Event(n) => Some(Rc::new(demo_community_sized(BENCH_SEED, *n))),
+        _ => None,
+    });
+    let state = app.state();
+    let community = (*demo).clone().unwrap_or_else(|| state.community.clone());
+    let key = (
+        Rc::as_ptr(&community) as usize,
+        community.responses.len(),
+        state.meta_rev,
+    );
+    let scene = use_scene(source, community.clone(), key);
+    let lens = use_state(Lens::default);
+    let step = use_state(|| u32::MAX);
+    let playing = use_state(|| false);
+    let selected = use_state(|| None::<u32>);
+    let engine = use_memo((), |_| {
+        EngineHandle(Rc::new(RefCell::new(Engine::new(frames::now()))))
+    });
+    let you = you(&app, source, &community, &scene);
+    let you_shown = use_state(|| true);
+    let steps = scene.steps;
+    let shown = (*step).min(steps);
+    let st = {
+        let mut e = engine.0.borrow_mut();
+        e.set_scene(scene.clone());
+        e.set_view(*lens, shown);
+        e.set_you(you.filter(|_| *you_shown), frames::now());
+        e.styles()
+    };
+    {
+        let you_shown = you_shown.clone();
+        use_effect_with((), move |_| {
+            let t = Timeout::new((YOU_HOLD_MS + YOU_FADE_MS) as u32, move || {
+                you_shown.set(false)
+            });
+            move || drop(t)
+        });
+    }
+    use_playing(&playing, &step, steps);
+
+    let legend: Vec<(Swatch, String)> = st
+        .legend
+        .iter()
+        .map(|l| (l.swatch, tr(&app, l.key, &l.args)))
+        .collect();
+    let caption_text = caption(&app, *lens, &scene);
+    let main_ref = use_node_ref();
+    let on_action = {
+        let engine = engine.clone();
+        let main_ref = main_ref.clone();
+        let title = app.t("playback-title");
+        let caption_text = caption_text.clone();
+        let legend = legend.clone();
+        Callback::from(move |a: Action| {
+            act(a, &engine, &main_ref, &title, &caption_text, &legend);
+        })
+    };
+    let on_lens = {
+        let lens = lens.clone();
+        Callback::from(move |l: Lens| lens.set(l))
+    };
+    let on_play = {
+        let playing = playing.clone();
+        let step = step.clone();
+        Callback::from(move |_| {
+            if !*playing {
+                step.set(start_step((*step).min(steps), steps));
+            }
+            playing.set(!*playing);
+        })
+    };
+    let on_step = {
+        let step = step.clone();
+        let playing = playing.clone();
+        Callback::from(move |s: u32| {
+            playing.set(false);
+            step.set(s);
+        })
+    };
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |i: Option<u32>| selected.set(i))
+    };
+    let close = {
+        let selected = selected.clone();
+        Callback::from(move |_: MouseEvent| selected.set(None))
+    };
+    let home = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
+    };
+    let node_card = selected.and_then(|i| card(&scene, i));
+    let canvas_label = app.t_with(
+        "pb-canvas",
+        &[
+            ("nodes", st.visible_nodes.into()),
+            ("ties", st.visible_edges.into()),
+        ],
+    );
+    html! {
+        <main class="screen playback" ref={main_ref} data-lens={lens.id()}>
+            <header class="bar">
+                <h1>{ app.t("playback-title") }</h1>
+                <p class="muted" data-testid="pb-counts">
+                    { app.t_with("pb-counts", &[("nodes", st.visible_nodes.into()), ("ties", st.visible_edges.into())]) }
+                </p>
+                <Actions {on_action} />
+                <button type="button" class="btn" onclick={home}>{ app.t("nav-home") }</button>
+            </header>
+            <LensBar lens={*lens} {on_lens} />
+            <p class="pb-caption" data-testid="pb-caption" aria-live="polite">{ caption_text }</p>
+            <div class="pb-stage">
+                <Sociogram engine={(*engine).clone()} label={canvas_label} {on_select} />
+                if you.is_some() && *you_shown {
+                    <p class="pb-you" role="status" data-testid="pb-you">{ app.t("pb-you") }</p>
+                }
+                if steps == 0 && !source.is_bench() {
+                    <p class="pb-empty">{ app.t("pb-empty") }</p>
+                }
+                <div class="pb-side">
+                    <Legend entries={legend} />
+                    if let Some(c) = node_card {
+                        <Card card={c} on_close={close} />
+                    }
+                    <Findings findings={scene.findings.clone()} complete={scene.complete} />
+                </div>
+            </div>
+            <footer class="pb-footer">
+                <Timeline step={shown} {steps} playing={*playing} {on_play} {on_step} />
+            </footer>
+        </main>
+    }
+}
+
+/// While playing, advances the step with the clock until the end.
+#[hook]
+fn use_playing(playing: &UseStateHandle<bool>, step: &UseStateHandle<u32>, steps: u32) {
+    let from = (**step).min(steps);
+    let setter = step.setter();
+    let stop = playing.setter();
+    use_effect_with(**playing, move |on| {
+        let timer = on.then(|| {
+            let start = frames::now();
+            let tick = (step_ms(steps) / 2.0).max(16.0) as u32;
+            Interval::new(tick, move || {
+                let s = play_step(from, frames::now() - start, steps);
+                setter.set(s);
+                if s >= steps {
+                    stop.set(false);
+                }
+            })
+        });
+        move || drop(timer)
+    });
+}
+
+fn act(
+    action: Action,
+    engine: &EngineHandle,
+    main_ref: &NodeRef,
+    title: &str,
+    caption: &str,
+    legend: &[(Swatch, String)],
+) {
+    match action {
+        Action::Fit => engine.0.borrow_mut().fit(),
+        Action::FullScreen => {
+            if let Some(el) = main_ref.cast::<web_sys::Element>() {
+                let _ = el.request_fullscreen();
+            }
+        }
+        Action::Png | Action::Svg => {
+            let text = ExportText {
+                title,
+                caption,
+                legend,
+            };
+            let (svg, camera) = {
+                let e = engine.0.borrow();
+                (e.export_svg(&text), e.camera())
+            };
+            export(action, svg, camera.size.width, camera.size.height);
+        }
+    }
+}
+
+fn export(action: Action, svg: String, width: f64, height: f64) {
+    use crate::platform::files::download;
+    if action == Action::Svg {
+        if let Err(e) = download("weave-community.svg", "image/svg+xml", svg.as_bytes()) {
+            web_sys::console::error_1(&e.into());
+        }
+        return;
+    }
+    let dpr = web_sys::window()
+        .map_or(1.0, |w| w.device_pixel_ratio())
+        .max(1.0);
+    wasm_bindgen_futures::spawn_local(async move {
+        match crate::platform::render::png::svg_to_png(&svg, width, height, dpr).await {
+            Ok(bytes) => {
+                if let Err(e) = download("weave-community.png", "image/png", &bytes) {
+                    web_sys::console::error_1(&e.into());
+                }
+            }
+            Err(e) => web_sys::console::error_1(&e),
+        }
+    });
+}
