@@ -464,6 +464,11 @@ pb-finding-brokers = { $count ->
 pb-finding-places-sharing-no-visitors = { $count } of { $places } places share no visitors with any other place.
 pb-finding-wellbeing-by-ties = Residents with { $min } to { $max } ties rate their wellbeing { $mean } on average ({ $people } people).
 pb-finding-wellbeing-by-ties-open = Residents with { $min } or more ties rate their wellbeing { $mean } on average ({ $people } people).
+pb-finding-wellbeing-by-ties-exact = { $min ->
+    [0] Residents who named nobody rate their wellbeing { $mean } on average ({ $people } people).
+    [one] Residents with 1 tie rate their wellbeing { $mean } on average ({ $people } people).
+   *[other] Residents with { $min } ties rate their wellbeing { $mean } on average ({ $people } people).
+}
 pb-you = This is you, and the people you named.
 pb-canvas = The community network: { $nodes } dots and { $ties } ties. Names are not shown.
 pb-counts = { $nodes } people and places · { $ties } ties

@@ -19,7 +19,7 @@ pub struct FindingText {
 }
 
 /// Every i18n key [`finding_text`] can return (the key test reads this).
-pub const KEYS: [&str; 7] = [
+pub const KEYS: [&str; 8] = [
     "pb-finding-named-nobody",
     "pb-finding-no-change-maker-nearby",
     "pb-finding-most-isolated-group",
@@ -27,6 +27,7 @@ pub const KEYS: [&str; 7] = [
     "pb-finding-places-sharing-no-visitors",
     "pb-finding-wellbeing-by-ties",
     "pb-finding-wellbeing-by-ties-open",
+    "pb-finding-wellbeing-by-ties-exact",
 ];
 
 fn num(f: &Finding, k: &str) -> f64 {
@@ -82,7 +83,13 @@ pub fn finding_text(f: &Finding) -> FindingText {
         ),
         FindingKind::WellbeingByTies => {
             let max = num(f, "max_ties");
-            let key = if max < 0.0 { KEYS[6] } else { KEYS[5] };
+            let key = if max < 0.0 {
+                KEYS[6]
+            } else if max == num(f, "min_ties") {
+                KEYS[7]
+            } else {
+                KEYS[5]
+            };
             (
                 key,
                 vec![
