@@ -122,3 +122,14 @@ export async function text(page, selector) {
   const t = await page.textContent(selector);
   return (t || "").replace(/[\u2068\u2069]/g, "");
 }
+
+/** Opens the resident flow on a fresh kiosk page and gives consent. */
+export async function kioskAfterConsent(t, srv) {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await open(page, srv.url, "#/map");
+  await page.locator("[data-testid=start-map]").click();
+  await page.locator("[data-testid=consent-agree]").click();
+  return page;
+}

@@ -4,7 +4,7 @@
 // stored response must hold exactly that.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, readStore, shot, touchDrag, text, KIOSK, PHONE } from "./harness.mjs";
+import { serve, launch, open, readStore, shot, touchDrag, text, kioskAfterConsent, KIOSK, PHONE } from "./harness.mjs";
 
 let srv;
 before(async () => { srv = await serve(); });
@@ -149,12 +149,7 @@ for (const [label, device] of [["kiosk", KIOSK], ["phone", PHONE]]) {
 }
 
 test("hostile and unusual names render as plain text and keep the layout", async (t) => {
-  const { context } = await launch(null, KIOSK);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await open(page, srv.url, "#/map");
-  await page.locator("[data-testid=start-map]").click();
-  await page.locator("[data-testid=consent-agree]").click();
+  const page = await kioskAfterConsent(t, srv);
   await page.locator("[data-testid=flow-next]").click();
   const scripts = await page.locator("script").count();
   const names = [
@@ -176,16 +171,10 @@ test("hostile and unusual names render as plain text and keep the layout", async
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page overflows by ${overflow}px`);
   await shot(page, "wtk-hostile-names");
-  await context.close();
 });
 
 test("touch targets are at least 48 px and kiosk text at least 18 px", async (t) => {
-  const { context } = await launch(null, KIOSK);
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await open(page, srv.url, "#/map");
-  await page.locator("[data-testid=start-map]").click();
-  await page.locator("[data-testid=consent-agree]").click();
+  const page = await kioskAfterConsent(t, srv);
   for (let i = 0; i < 2; i++) {
     const small = await page.evaluate(() => [...document.querySelectorAll("button, input, [role=button]")]
       .filter((e) => e.getClientRects().length && !e.closest("svg"))
@@ -200,5 +189,4 @@ test("touch targets are at least 48 px and kiosk text at least 18 px", async (t)
     assert.deepEqual(tiny, []);
     await page.locator("[data-testid=flow-next]").click();
   }
-  await context.close();
 });
