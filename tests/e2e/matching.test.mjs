@@ -191,3 +191,46 @@ test("the tabs are buttons with aria-selected, reachable and switchable by keybo
   assert.match(page.url(), /#\/facilitator\/matching$/);
   await context.close();
 });
+
+test("names are plain text: markup, emoji and right-to-left names show as typed", async () => {
+  const { context } = await launch();
+  const page = await context.newPage();
+  page.on("dialog", (d) => d.accept());
+  const errors = watchErrors(page);
+  await open(page, srv.url, "#/facilitator/matching");
+  await ready(page);
+  const refs = (pair) => pair.split("|").map((k) => {
+    const i = k.lastIndexOf(":");
+    return { response: k.slice(0, i), alter: Number(k.slice(i + 1)) };
+  });
+  const pairs = await page.locator("[data-testid=suggestion]").evaluateAll((els) => els.map((e) => e.dataset.pair));
+  const [a, b] = refs(pairs[0]);
+  // The first pair gets an awkward name on both sides and is merged; the
+  // groups list renders names exactly as suggestions do (<bdi>, text only).
+  const NAME = 'Pauline <img src=x onerror="window.__xss=1"> Reed 😀 פאולין';
+  await page.click("[data-testid=tab-exchange]");
+  await page.click("#export-format [data-value=backup]");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-run]")]);
+  const doc = JSON.parse(readFileSync(await download.path(), "utf8"));
+  for (const ref of [a, b]) {
+    doc.community.responses.find((r) => r.id === ref.response).alters.find((x) => x.id === ref.alter).name = NAME;
+  }
+  doc.community.merges.push({ a, b, verdict: "same", evidence: ["test"], decided_at: Date.now() });
+  await page.setInputFiles("[data-testid=import-file]", {
+    name: "names.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await page.click("[data-testid=import-confirm]");
+  await page.waitForSelector("[data-testid=import-status].ok");
+  await page.click("[data-testid=tab-matching]");
+  await ready(page);
+  const group = page.locator("[data-testid=merged-group]", { hasText: "😀" });
+  await group.waitFor();
+  const names = await group.locator("bdi.name").allTextContents();
+  assert.deepEqual(names, [NAME, NAME]);
+  assert.equal(await page.locator("[data-testid=merged-groups] img, [data-testid=suggestions] img").count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  await group.scrollIntoViewIfNeeded();
+  await shot(page, "matching-awkward-names");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
