@@ -206,3 +206,25 @@ test("a full resident visit makes no request off 127.0.0.1 and breaks no CSP rul
   const after = requests.filter((u) => !/\.(js|wasm|css)$|\/$|#/.test(new URL(u).pathname + new URL(u).hash));
   assert.deepEqual(after, []);
 });
+
+test("with 'do not record names' the people become numbered and no name is stored", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await open(page, srv.url, "#/facilitator");
+  await page.click("[data-testid=no-names-toggle]");
+  await page.waitForSelector("[data-testid=no-names-toggle][aria-pressed=true]");
+  await page.goto(srv.url + "#/map");
+  await page.click("[data-testid=start-map]");
+  await page.click("[data-testid=consent-agree]");
+  await page.click("[data-testid=flow-next]");
+  for (const n of ["SecretSally", "SecretSam"]) {
+    await page.fill("[data-testid=name-input]", n);
+    await page.click("[data-testid=add-name]");
+  }
+  await page.waitForSelector('.bubble[data-name="Person 2"]');
+  await page.waitForSelector("[data-save-state=saved]");
+  const store = JSON.stringify(await readStore(page));
+  assert.ok(!store.includes("SecretSally") && !store.includes("SecretSam"));
+  assert.ok(!(await page.content()).includes("SecretSa"));
+});

@@ -146,7 +146,9 @@ fn name_entry(props: &EntryProps) -> Html {
             let name = if record_names {
                 name
             } else {
+                // Stored text, so without Fluent's invisible bidi isolation marks.
                 app.t_with("person-placeholder", &[("n", (id.0 as usize + 1).into())])
+                    .replace(['\u{2068}', '\u{2069}'], "")
             };
             let at = place_new_alter(
                 &stored_bubbles(r),
