@@ -88,6 +88,10 @@ fn caption(app: &AppContext, lens: Lens, scene: &Scene) -> String {
 #[function_component(Playback)]
 pub fn playback() -> Html {
     let app = use_app();
+    // Created first, so its clock (mount to "you" on screen) counts the scene build.
+    let engine = use_memo((), |_| {
+        EngineHandle(Rc::new(RefCell::new(Engine::new(frames::now()))))
+    });
     let source = *use_memo((), |_| Source::from_location());
     let demo = use_memo(source, |s| match s {
         Source::Event(n) => Some(Rc::new(demo_community_sized(BENCH_SEED, *n))),
@@ -105,9 +109,6 @@ pub fn playback() -> Html {
     let step = use_state(|| u32::MAX);
     let playing = use_state(|| false);
     let selected = use_state(|| None::<u32>);
-    let engine = use_memo((), |_| {
-        EngineHandle(Rc::new(RefCell::new(Engine::new(frames::now()))))
-    });
     let you = you(&app, source, &community, &scene);
     let you_shown = use_state(|| true);
     let steps = scene.steps;

@@ -15,6 +15,8 @@ use std::rc::Rc;
 const FIT_MARGIN: f64 = 32.0;
 /// How far the camera glides towards the fitted view each frame.
 const GLIDE: f64 = 0.18;
+/// A drag or zoom this recent (ms) counts as moving (ties may be skipped).
+const MOVING_MS: f64 = 250.0;
 /// Extra touch tolerance when tapping a node, in pixels.
 const TAP_SLOP: f64 = 10.0;
 
@@ -46,6 +48,7 @@ pub struct Engine {
     mounted: f64,
     pub stats: Stats,
     dpr: f64,
+    last_move: f64,
 }
 
 /// A shared engine; equal only to itself, so yew props compare cheaply.
@@ -76,6 +79,7 @@ impl Engine {
             mounted: now,
             stats: Stats::default(),
             dpr: 1.0,
+            last_move: f64::NEG_INFINITY,
         }
     }
 
@@ -209,17 +213,30 @@ impl Engine {
         (self.live.x(), self.live.y())
     }
 
-    pub fn pan(&mut self, by: ScreenVector) {
+    /// True while the user drags or zooms (at `now`).
+    pub fn is_moving(&self, now: f64) -> bool {
+        now - self.last_move < MOVING_MS
+    }
+
+    pub fn pan(&mut self, by: ScreenVector, now: f64) {
+        self.last_move = now;
         self.auto_fit = false;
         self.camera = self.camera.pan(by);
     }
 
-    pub fn zoom(&mut self, anchor: ScreenPoint, factor: f64) {
+    pub fn zoom(&mut self, anchor: ScreenPoint, factor: f64, now: f64) {
+        self.last_move = now;
         self.auto_fit = false;
         self.camera = self.camera.zoom_about(anchor, factor, self.fitted);
     }
 
-    pub fn pinch(&mut self, from: (ScreenPoint, ScreenPoint), to: (ScreenPoint, ScreenPoint)) {
+    pub fn pinch(
+        &mut self,
+        from: (ScreenPoint, ScreenPoint),
+        to: (ScreenPoint, ScreenPoint),
+        now: f64,
+    ) {
+        self.last_move = now;
         self.auto_fit = false;
         self.camera = self.camera.pinch(from, to, self.fitted);
     }

@@ -8,6 +8,7 @@ pub mod engine;
 mod input;
 
 use crate::core::geometry::{ScreenPoint, ScreenSize};
+use crate::core::playback::style::edge_stride;
 use crate::platform::render::canvas2d::{draw, Frame};
 use crate::platform::render::frames::{self, FrameLoop};
 use engine::{Engine, EngineHandle};
@@ -74,6 +75,7 @@ fn paint(canvas: &HtmlCanvasElement, engine: &RefCell<Engine>, now: f64) {
                 y,
                 camera: &camera,
                 dpr,
+                edge_stride: edge_stride(styles.visible_edges, e.is_moving(now)),
             },
         );
     }
@@ -150,8 +152,8 @@ pub fn sociogram(props: &Props) -> Html {
             drop(ptrs);
             let mut e = engine.0.borrow_mut();
             match gesture {
-                Gesture::Pan(from, to) => e.pan(to.minus(from)),
-                Gesture::Pinch(from, to) => e.pinch(from, to),
+                Gesture::Pan(from, to) => e.pan(to.minus(from), frames::now()),
+                Gesture::Pinch(from, to) => e.pinch(from, to, frames::now()),
                 Gesture::Tap(p) => {
                     let hit = e.hit(p);
                     drop(e);
@@ -170,7 +172,7 @@ pub fn sociogram(props: &Props) -> Html {
             };
             let p = at(&canvas, ev.client_x(), ev.client_y());
             let factor = (-ev.delta_y() * WHEEL_ZOOM).exp();
-            engine.0.borrow_mut().zoom(p, factor);
+            engine.0.borrow_mut().zoom(p, factor, frames::now());
         })
     };
     let (down, moved, up, cancel) = (handler(0), handler(1), handler(2), handler(3));

@@ -128,6 +128,10 @@ pub const LEGEND_KEYS: [&str; 12] = [
     "pb-legend-in-group",
 ];
 const LEGEND_YOU: &str = "pb-legend-you";
+/// Above this many ties every tie is drawn solid: a dash pattern costs one
+/// segment per few pixels of line, and thousands of long dotted ties cost a
+/// software renderer most of a second per frame.
+pub const DASHES_UP_TO: usize = 2500;
 /// Community colours listed in the legend at most.
 const LEGEND_GROUPS: usize = palette::GROUPS.len();
 
@@ -171,7 +175,12 @@ fn node_role(lens: Lens, n: &SceneNode) -> Option<Role> {
     }
 }
 
-fn tie_base(kind: TieKind) -> (Rgb, Dash, u8) {
+fn tie_base(kind: TieKind, dashes: bool) -> (Rgb, Dash, u8) {
+    let (colour, dash, width) = tie_kind_base(kind);
+    (colour, if dashes { dash } else { Dash::Solid }, width)
+}
+
+fn tie_kind_base(kind: TieKind) -> (Rgb, Dash, u8) {
     match kind {
         TieKind::Family => (Rgb(240, 170, 130), Dash::Solid, 12),
         TieKind::Friend => (Rgb(140, 210, 170), Dash::Solid, 12),
@@ -184,12 +193,17 @@ fn tie_base(kind: TieKind) -> (Rgb, Dash, u8) {
     }
 }
 
-fn edge_look(lens: Lens, e: &SceneEdge, ends: (Option<Role>, Option<Role>)) -> Option<EdgeLook> {
+fn edge_look(
+    lens: Lens,
+    e: &SceneEdge,
+    ends: (Option<Role>, Option<Role>),
+    dashes: bool,
+) -> Option<EdgeLook> {
     let (a, b) = (ends.0?, ends.1?);
     if (e.kind == TieKind::Visit) != lens.shows_places() {
         return None;
     }
-    let (colour, dash, width) = tie_base(e.kind);
+    let (colour, dash, width) = tie_base(e.kind, dashes);
     if lens == Lens::Brokers && e.bridge {
         return Some(EdgeLook {
             colour: palette::STRONG,
@@ -285,13 +299,14 @@ pub fn styles(scene: &Scene, lens: Lens, step: u32, you: Option<Highlight>) -> S
             labels.push(i as u32);
         }
     }
+    let dashes = scene.edges.len() <= DASHES_UP_TO;
     let mut edges: BTreeMap<(u8, EdgeLook), Vec<u32>> = BTreeMap::new();
     for (k, e) in scene.edges.iter().enumerate() {
         if !shown(e.since, step, scene.steps) {
             continue;
         }
         let ends = (roles[e.source as usize], roles[e.target as usize]);
-        let Some(mut look) = edge_look(lens, e, ends) else {
+        let Some(mut look) = edge_look(lens, e, ends, dashes) else {
             continue;
         };
         let mine = you.is_some_and(|h| h.node == e.source || h.node == e.target);
@@ -311,7 +326,7 @@ pub fn styles(scene: &Scene, lens: Lens, step: u32, you: Option<Highlight>) -> S
     }
     let visible_nodes = nodes.values().map(Vec::len).sum();
     let visible_edges = edges.values().map(Vec::len).sum();
-    let mut legend = legend(scene, lens, &edges);
+    let mut legend = legend(scene, lens, &edges, dashes);
     if you.is_some() {
         legend.insert(
             0,
@@ -365,6 +380,7 @@ fn legend(
     scene: &Scene,
     lens: Lens,
     edges: &BTreeMap<(u8, EdgeLook), Vec<u32>>,
+    dashes: bool,
 ) -> Vec<LegendEntry> {
     let others = || entry(dot(palette::DIM), LEGEND_KEYS[4], Vec::new());
     let mut out = match lens {
@@ -434,7 +450,7 @@ fn legend(
         .map(|&k| scene.edges[k as usize].kind)
         .collect();
     for kind in kinds {
-        let (colour, dash, _) = tie_base(kind);
+        let (colour, dash, _) = tie_base(kind, dashes);
         out.push(entry(Swatch::Line(colour, dash), kind.key(), Vec::new()));
     }
     out
@@ -446,4 +462,30 @@ pub fn legend_keys() -> Vec<&'static str> {
     keys.push(LEGEND_YOU);
     keys.extend(TieKind::ALL.iter().map(|k| k.key()));
     keys
+}
+
+/// Ties drawn per frame at most: software rasterisers (no GPU) spend most of
+/// a frame on a few thousand long anti-aliased lines, so larger networks show
+/// an even sample of their ties (sigma.js hides edges on move for the same
+/// reason). The SVG export always draws every tie.
+pub const EDGES_PER_FRAME: usize = 4000;
+/// While the picture is being dragged or zoomed, above this many ties none
+/// are drawn, so the picture follows the finger.
+pub const EDGES_WHILE_MOVING: usize = 2000;
+
+/// Which ties a frame draws: every `k`-th of each batch, or none (0).
+///
+/// # Example
+/// ```
+/// use weave::core::playback::style::edge_stride;
+/// assert_eq!(edge_stride(1500, false), 1);
+/// assert_eq!(edge_stride(60_000, false), 15);
+/// assert_eq!(edge_stride(6_000, true), 0);
+/// ```
+pub fn edge_stride(visible_edges: usize, moving: bool) -> usize {
+    if moving && visible_edges > EDGES_WHILE_MOVING {
+        0
+    } else {
+        visible_edges.div_ceil(EDGES_PER_FRAME).max(1)
+    }
 }

@@ -17,6 +17,9 @@ pub struct Frame<'a> {
     pub y: &'a [f64],
     pub camera: &'a Camera,
     pub dpr: f64,
+    /// Draw every `edge_stride`-th tie of each batch; 0 draws none (see
+    /// `core::playback::style::edge_stride`).
+    pub edge_stride: usize,
 }
 
 fn rgba(c: Rgb, alpha: u8) -> String {
@@ -46,6 +49,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame) {
         y,
         camera,
         dpr,
+        edge_stride,
     } = *frame;
     let (w, h) = (camera.size.width, camera.size.height);
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
@@ -58,7 +62,12 @@ pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame) {
     let inside =
         |(sx, sy): (f64, f64), pad: f64| sx >= -pad && sy >= -pad && sx <= w + pad && sy <= h + pad;
     ctx.set_line_cap("round");
-    for batch in &styles.edge_batches {
+    let edge_batches = if edge_stride == 0 {
+        &[][..]
+    } else {
+        &styles.edge_batches[..]
+    };
+    for batch in edge_batches {
         let look = batch.look;
         ctx.set_stroke_style_str(&rgba(look.colour, look.alpha));
         ctx.set_line_width(look.width());

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Play-back benchmark in headless Chromium (software rendering: no GPU here).
+// For the demo event (150 residents) and generated 2,000-node/6,000-tie and
+// 20,000-node/60,000-tie networks it measures: time to the first frame,
+// frames per second while the layout runs, and while panning (a pointer
+// dragged every frame), and layout iterations per second. For a
+// 500-resident event it measures the time from opening the play-back with a
+// resident just finished to their highlighted point on screen.
+//
+// Usage: trunk build --release && node scripts/bench-playback.mjs
+//        (WEAVE_DIST=/path/to/dist to bench another build)
+import { serve, launch, open, KIOSK } from "../tests/e2e/harness.mjs";
+
+const CANVAS = "[data-testid=sociogram]";
+const SECONDS = Number(process.env.BENCH_SECONDS || 4);
+
+/** Counts animation frames in the page for `ms`; optionally drags a pointer. */
+function measureFrames(page, ms, pan) {
+  return page.evaluate(([ms, pan, sel]) => new Promise((done) => {
+    const canvas = document.querySelector(sel);
+    const r = canvas.getBoundingClientRect();
+    const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const it0 = Number(canvas.dataset.iterations);
+    const fire = (type, x, y) => canvas.dispatchEvent(new PointerEvent(type, {
+      bubbles: true, pointerId: 7, pointerType: "mouse", clientX: x, clientY: y, isPrimary: true }));
+    if (pan) fire("pointerdown", cx, cy);
+    const times = [];
+    const start = performance.now();
+    const frame = (now) => {
+      times.push(now);
+      if (pan) fire("pointermove", cx + 150 * Math.sin(times.length / 10), cy + 100 * Math.cos(times.length / 13));
+      if (now - start < ms) requestAnimationFrame(frame);
+      else {
+        if (pan) fire("pointerup", cx, cy);
+        const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+        const span = (times.at(-1) - times[0]) / 1000;
+        done({
+          fps: (times.length - 1) / span,
+          p95: gaps[Math.floor(gaps.length * 0.95)] || 0,
+          iterationsPerSecond: (Number(canvas.dataset.iterations) - it0) / span,
+          nodes: Number(canvas.dataset.nodes), edges: Number(canvas.dataset.edges),
+        });
+      }
+    };
+    requestAnimationFrame(frame);
+  }), [ms, pan, CANVAS]);
+}
+
+/** Opens the start screen, then the play-back hash, timing to the first frame. */
+async function openPlayback(page, url, hash) {
+  await open(page, url, "#/");
+  // A MutationObserver notes the first painted frame at once (polling from
+  // here would wait for the page's next free moment, overstating it).
+  const t0 = await page.evaluate((h) => {
+    window.__firstFrame = new Promise((done) => {
+      const seen = new MutationObserver(() => {
+        const c = document.querySelector("[data-testid=sociogram]");
+        if (c?.dataset.frames) { seen.disconnect(); done(performance.now()); }
+      });
+      seen.observe(document.body, { subtree: true, attributes: true, childList: true });
+    });
+    const t = performance.now();
+    location.hash = h;
+    return t;
+  }, hash);
+  const t1 = await page.evaluate(() => window.__firstFrame);
+  return t1 - t0;
+}
+
+async function bench(url, label, hash) {
+  const { context } = await launch(null, KIOSK);
+  try {
+    const page = await context.newPage();
+    const first = await openPlayback(page, url, hash);
+    const layout = await measureFrames(page, SECONDS * 1000, false);
+    const pan = await measureFrames(page, SECONDS * 1000, true);
+    return { label, first, layout, pan };
+  } finally {
+    await context.close();
+  }
+}
+
+async function youBench(url) {
+  const { context } = await launch(null, KIOSK);
+  try {
+    const page = await context.newPage();
+    const first = await openPlayback(page, url, "#/playback?bench=event500");
+    await page.waitForSelector(`${CANVAS}[data-you-ms]`, { timeout: 60000 });
+    const you = Number(await page.$eval(CANVAS, (c) => c.dataset.youMs));
+    const nodes = Number(await page.$eval(CANVAS, (c) => c.dataset.nodes));
+    return { first, you, nodes };
+  } finally {
+    await context.close();
+  }
+}
+
+const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");
+const srv = await serve(process.env.WEAVE_DIST);
+try {
+  const rows = [];
+  for (const [label, hash] of [
+    ["demo event (150 residents)", "#/playback"],
+    ["generated 2,000 / 6,000", "#/playback?bench=2000"],
+    ["generated 20,000 / 60,000", "#/playback?bench=20000"],
+  ]) {
+    rows.push(await bench(srv.url, label, hash));
+    console.error(`done: ${label}`);
+  }
+  const you = await youBench(srv.url);
+  console.log(`\nPlay-back benchmark, headless Chromium ${KIOSK.viewport.width}x${KIOSK.viewport.height}, software rendering (no GPU), ${SECONDS} s per measurement\n`);
+  console.log("| network | nodes | ties | first frame (ms) | fps, layout running | p95 frame (ms) | layout it/s | fps, panning | p95 frame (ms) |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+  for (const r of rows) {
+    console.log(`| ${r.label} | ${r.layout.nodes} | ${r.layout.edges} | ${f(r.first, 0)} | ${f(r.layout.fps)} | ${f(r.layout.p95)} | ${f(r.layout.iterationsPerSecond)} | ${f(r.pan.fps)} | ${f(r.pan.p95)} |`);
+  }
+  console.log(`\n500-resident event (${you.nodes} nodes drawn): opening the play-back with a resident just finished -> their highlighted point on screen: ${f(you.you, 0)} ms (from the screen's first render; hash change to first frame, including generating the 500-resident demo: ${f(you.first, 0)} ms)`);
+} finally {
+  await srv.close();
+}
