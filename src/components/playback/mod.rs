@@ -211,10 +211,10 @@ pub fn playback() -> Html {
                     <p class="pb-empty">{ app.t("pb-empty") }</p>
                 }
                 <div class="pb-side">
-                    <Legend entries={legend} />
                     if let Some(c) = node_card {
                         <Card card={c} on_close={close} />
                     }
+                    <Legend entries={legend} />
                     <Findings findings={scene.findings.clone()} complete={scene.complete} />
                 </div>
             </div>
