@@ -74,7 +74,7 @@ struct Declarations {
 pub fn parse(bytes: &[u8]) -> Result<(Network, ImportReport), ImportError> {
     let text = xml::decode(bytes)?;
     let mut r = XmlReader::new(&text);
-    expect_root(&mut r)?;
+    r.expect_root("gexf", "GEXF")?;
     let mut b = Builder::new(false);
     let mut decls = Declarations::default();
     let mut edges = Vec::new();
@@ -168,33 +168,6 @@ pub fn parse(bytes: &[u8]) -> Result<(Network, ImportReport), ImportError> {
         }
     }
     Ok(b.finish())
-}
-
-fn expect_root(r: &mut XmlReader<'_>) -> Result<(), ImportError> {
-    loop {
-        match r.next()? {
-            Ev::Open {
-                name, empty: false, ..
-            } if name == "gexf" => return Ok(()),
-            Ev::Open { name, pos, .. } => {
-                return Err(r.error_at(
-                    pos,
-                    format!("this is not GEXF: the root element is <{name}>, not <gexf>"),
-                ))
-            }
-            Ev::Text(t) if t.trim().is_empty() => {}
-            Ev::Text(_) | Ev::Close(_) => {
-                return Err(ImportError::Invalid(
-                    "this is not GEXF: text before the root element".into(),
-                ))
-            }
-            Ev::Eof => {
-                return Err(ImportError::Invalid(
-                    "the file is empty: no <gexf> element".into(),
-                ))
-            }
-        }
-    }
 }
 
 fn gexf_type(t: &str) -> AttrType {

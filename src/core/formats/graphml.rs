@@ -56,7 +56,7 @@ struct PendingEdge {
 pub fn parse(bytes: &[u8]) -> Result<(Network, ImportReport), ImportError> {
     let text = xml::decode(bytes)?;
     let mut r = XmlReader::new(&text);
-    root(&mut r)?;
+    r.expect_root("graphml", "GraphML")?;
     let mut keys: HashMap<String, Key> = HashMap::new();
     let mut b: Option<Builder> = None;
     let mut ignored: Vec<(usize, String)> = Vec::new();
@@ -91,34 +91,6 @@ pub fn parse(bytes: &[u8]) -> Result<(Network, ImportReport), ImportError> {
         b.note(IssueKind::Ignored, line, what);
     }
     Ok(b.finish())
-}
-
-/// Checks the root element is `<graphml>`.
-fn root(r: &mut XmlReader<'_>) -> Result<(), ImportError> {
-    loop {
-        match r.next()? {
-            Ev::Open {
-                name, empty: false, ..
-            } if name == "graphml" => return Ok(()),
-            Ev::Open { name, pos, .. } => {
-                return Err(r.error_at(
-                    pos,
-                    format!("this is not GraphML: the root element is <{name}>, not <graphml>"),
-                ))
-            }
-            Ev::Text(t) if t.trim().is_empty() => {}
-            Ev::Text(_) | Ev::Close(_) => {
-                return Err(ImportError::Invalid(
-                    "this is not GraphML: text before the root element".into(),
-                ))
-            }
-            Ev::Eof => {
-                return Err(ImportError::Invalid(
-                    "the file is empty: no <graphml> element".into(),
-                ))
-            }
-        }
-    }
 }
 
 fn read_key(

@@ -72,6 +72,37 @@ impl<'a> XmlReader<'a> {
     }
 
     /// An error at a byte offset, with line and column.
+    /// Reads up to the root element and checks it is `<element>`: the same
+    /// first step for every XML format, with the format's name in the message.
+    pub fn expect_root(&mut self, element: &str, format: &str) -> Result<(), ImportError> {
+        loop {
+            match self.next()? {
+                Ev::Open {
+                    name, empty: false, ..
+                } if name == element => return Ok(()),
+                Ev::Open { name, pos, .. } => {
+                    return Err(self.error_at(
+                        pos,
+                        format!(
+                            "this is not {format}: the root element is <{name}>, not <{element}>"
+                        ),
+                    ))
+                }
+                Ev::Text(t) if t.trim().is_empty() => {}
+                Ev::Text(_) | Ev::Close(_) => {
+                    return Err(ImportError::Invalid(format!(
+                        "this is not {format}: text before the root element"
+                    )))
+                }
+                Ev::Eof => {
+                    return Err(ImportError::Invalid(format!(
+                        "the file is empty: no <{element}> element"
+                    )))
+                }
+            }
+        }
+    }
+
     pub fn error_at(&self, pos: usize, message: impl Into<String>) -> ImportError {
         let (line, column) = self.lines.line_col(pos);
         ImportError::At {
