@@ -6,9 +6,24 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use std::rc::Rc;
 use unic_langid::LanguageIdentifier;
 
+/// English messages: one Fluent file per area of the app, joined at compile
+/// time, so features add their own file instead of editing a shared one.
+const EN: &str = concat!(
+    include_str!("../i18n/en/weave.ftl"),
+    "\n",
+    include_str!("../i18n/en/places.ftl"),
+    "\n",
+    include_str!("../i18n/en/offline.ftl"),
+    "\n",
+    include_str!("../i18n/en/analysis.ftl"),
+    "\n",
+    include_str!("../i18n/en/playback.ftl"),
+    "\n",
+    include_str!("../i18n/en/matching.ftl"),
+);
+
 /// The languages shipped with the app: (BCP 47 tag, native name, messages).
-pub const LANGUAGES: &[(&str, &str, &str)] =
-    &[("en", "English", include_str!("../i18n/en/weave.ftl"))];
+pub const LANGUAGES: &[(&str, &str, &str)] = &[("en", "English", EN)];
 
 pub const DEFAULT_LANGUAGE: &str = "en";
 

@@ -1,0 +1,1 @@
+## Analysis worker and progress — English messages.

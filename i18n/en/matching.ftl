@@ -1,0 +1,1 @@
+## Name matching (new keys; older ones are in weave.ftl) — English messages.

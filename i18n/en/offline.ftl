@@ -1,0 +1,1 @@
+## Offline, phone hand-over (QR), embedding — English messages.

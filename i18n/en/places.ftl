@@ -1,0 +1,1 @@
+## Where-they-go: place list, map picture, resident places step — English messages.

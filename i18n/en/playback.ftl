@@ -1,0 +1,1 @@
+## Play-back (new keys; older ones are in weave.ftl) — English messages.
