@@ -2,6 +2,7 @@
 //! data exchange (export and import); matching named people.
 //! (Behind the PIN once kiosk mode lands.)
 
+pub mod analysis_summary;
 mod exchange;
 mod export_plan;
 mod import_area;
@@ -47,6 +48,7 @@ pub fn facilitator() -> Html {
                 { match *tab {
                     Tab::Overview => html! { <>
                         <overview::Overview />
+                        <analysis_summary::AnalysisSummary />
                         <kiosk_panel::KioskPanel />
                         <responses::Responses />
                     </> },
