@@ -170,6 +170,8 @@ def main():
     p.add_argument("--dist", help="a release build of the app (trunk build --release) for the browser column")
     p.add_argument("--all", action="store_true", help="also run networkx on 20,000 nodes")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--quick", action="store_true",
+                   help="skip graphology on 20,000 nodes (it takes a quarter of an hour)")
     a = p.parse_args()
     out = pathlib.Path(a.dir)
     rows = []
@@ -182,7 +184,8 @@ def main():
         w = best_of([time_weave(a.weave, path) for _ in range(rep)])
         ig = best_of([time_igraph(g) for _ in range(rep)])
         nxt = None if big and not a.all else best_of([time_networkx(g) for _ in range(1 if big else rep)])
-        gr = best_of([time_graphology(out / f"{name}.json") for _ in range(rep)])
+        gr = (None, None) if big and a.quick else best_of(
+            [time_graphology(out / f"{name}.json") for _ in range(rep)])
         rows.append(
             {
                 "graph": name,

@@ -77,6 +77,8 @@ struct Timings {
     worker_memory_bytes: u64,
     page_memory_bytes: u64,
     progress_messages: usize,
+    /// When each stage was first reported (ms from posting).
+    stages: Vec<(String, f64)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -161,7 +163,12 @@ pub fn analysis_bench() -> Html {
                 let now = frames::now() - t0;
                 match reply {
                     Reply::Progress { progress: p, .. } => {
-                        timings.borrow_mut().progress_messages += 1;
+                        let mut t = timings.borrow_mut();
+                        t.progress_messages += 1;
+                        let key = p.stage.key().to_string();
+                        if t.stages.last().is_none_or(|(k, _)| *k != key) {
+                            t.stages.push((key, now));
+                        }
                         progress.set(Some(p));
                     }
                     Reply::Output {

@@ -305,7 +305,7 @@ impl AnalysisTask {
         };
         let end = (sweep.next + chunk).min(stop);
         for &s in &sweep.order[sweep.next..end] {
-            sweep.acc.add_source(&p.g, s);
+            sweep.acc.add_source(s);
         }
         sweep.next = end;
         let sampling = matches!(sweep.sample, Some(k) if end <= k) || sweep.sample_only;
