@@ -66,11 +66,13 @@ test("a large play-back shows the worker's progress, sampled then refining, and 
   const seen = [];
   let shotTaken = false;
   // Poll as a person watching would: the page answers while the worker works.
-  for (let i = 0; i < 600 && (await bar.count()) > 0; i++) {
-    const read = await bar.evaluate((el) => {
-      const p = el.querySelector("progress");
-      return { stage: el.dataset.stage, value: Number(p.getAttribute("value")), label: p.getAttribute("aria-label") };
-    }, null, { timeout: 1000 }).catch(() => null);
+  const deadline = Date.now() + 240000;
+  while (Date.now() < deadline && (await bar.count()) > 0) {
+    const read = await page.evaluate(() => {
+      const el = document.querySelector("[data-testid=analysis-progress]");
+      const p = el && el.querySelector("progress");
+      return p && { stage: el.dataset.stage, value: Number(p.getAttribute("value")), label: p.getAttribute("aria-label") };
+    });
     if (!read) break;
     const { stage, value } = read;
     seen.push(read);
