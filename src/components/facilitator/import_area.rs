@@ -4,7 +4,9 @@
 //! painted before the (synchronous) parse, so a big file does not look like
 //! a frozen page; files over [`file_input::MAX_IMPORT_BYTES`] are refused.
 
-use super::import_plan::{counts, issue_key, read_incoming, ImportFailure, Incoming, Origin};
+use crate::core::exchange::import_plan::{
+    counts, issue_key, read_incoming, ImportFailure, Incoming, Origin,
+};
 use crate::core::formats::ImportError;
 use crate::core::model::EventId;
 use crate::platform::{clock, file_input};
