@@ -10,6 +10,7 @@ pub mod exchange;
 pub mod formats;
 pub mod geometry;
 pub mod gesture;
+pub mod jobs;
 pub mod kiosk;
 pub mod layout;
 pub mod matching;
