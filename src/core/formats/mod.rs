@@ -39,7 +39,7 @@ use thiserror::Error;
 pub use pseudonym::pseudonymise;
 pub use report::{ImportReport, Issue, IssueKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// A Weave network document (lossless); see [`weave_json`] for backups.
     WeaveJson,
@@ -105,12 +105,11 @@ impl Format {
 /// message before anything is read.
 pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
 
-#[derive(Debug, Error, PartialEq)]
+/// (Serde: an import runs in the web worker, and its error travels back.)
+#[derive(Debug, Error, PartialEq, Clone, serde::Serialize, serde::Deserialize)]
 pub enum ImportError {
     #[error("the file is {} MB; Weave imports files up to {} MB — split it, or import it with the `weave` command-line tool", mb(*.bytes), mb(MAX_IMPORT_BYTES))]
     TooLarge { bytes: usize },
-    #[error("{format} support is not built yet")]
-    Unsupported { format: &'static str },
     #[error("line {line}, column {column}: {message}")]
     At {
         line: usize,
