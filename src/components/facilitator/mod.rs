@@ -4,13 +4,10 @@
 
 pub mod analysis_summary;
 mod exchange;
-mod export_plan;
 mod import_area;
-mod import_plan;
 mod import_preview;
 mod kiosk_panel;
 mod merge_groups;
-mod network_import;
 mod overview;
 mod responses;
 mod review;
