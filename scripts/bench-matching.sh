@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Precision, recall and timing of the automatic match suggestions on the
-# synthetic ground-truth community (see src/bin/bench-matching.rs).
+# synthetic ground-truth community (see src/bin/bench-matching/main.rs).
 # Usage: scripts/bench-matching.sh [residents=3000] [seed=2] [threshold=0.8]
 # EXPLAIN=1 also prints samples of wrong merges and missed pairs.
 set -euo pipefail

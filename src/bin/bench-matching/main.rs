@@ -14,7 +14,11 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod diagnose;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod bench {
+    use super::diagnose;
     use std::collections::{BTreeMap, HashMap};
     use std::time::Instant;
     use weave::core::demo::{demo_with_truth, GroundTruth};
@@ -70,6 +74,7 @@ mod bench {
             explain(&plan, &truth);
             missed(&community, &truth, &options);
         }
+        diagnose::run(&community, &truth, &plan, &options, threshold);
     }
 
     /// Time per phase: index, blocking, screening scores.
@@ -115,7 +120,7 @@ mod bench {
             *size_of_person.entry(*p).or_default() += 1;
         }
         let (mut precision, mut recall, mut n) = (0.0, 0.0, 0.0);
-        let mut per_kind: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+        let mut per_kind: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
         for (alter, person) in &truth.person_of {
             let same_person = size_of_person[person] as f64;
             let (p, r) = match cluster_of.get(alter).map(|g| &groups[g]) {
@@ -131,19 +136,38 @@ mod bench {
             precision += p;
             recall += r;
             n += 1.0;
+            let kind = truth.kind_of.get(*person as usize).copied().unwrap_or("?");
+            let e = per_kind.entry(kind).or_default();
+            e.0 += p;
             if same_person > 1.0 {
-                let kind = truth.kind_of.get(*person as usize).copied().unwrap_or("?");
-                let e = per_kind.entry(kind).or_default();
-                e.0 += r;
-                e.1 += 1.0;
+                e.1 += r;
+                e.2 += 1.0;
             }
         }
+        let mentions: HashMap<&str, usize> = truth
+            .person_of
+            .values()
+            .map(|p| truth.kind_of.get(*p as usize).copied().unwrap_or("?"))
+            .fold(HashMap::new(), |mut m, k| {
+                *m.entry(k).or_default() += 1;
+                m
+            });
         let kinds: Vec<String> = per_kind
             .iter()
-            .map(|(k, (r, c))| format!("{k} {:.3}", r / c))
+            .map(|(k, (p, r, c))| {
+                let recall = if *c > 0.0 {
+                    format!("{:.3}", r / c)
+                } else {
+                    "-".into()
+                };
+                format!(
+                    "{k} {:.3}/{recall}",
+                    p / mentions.get(k).copied().unwrap_or(1).max(1) as f64
+                )
+            })
             .collect();
         println!(
-            "  B-cubed precision {:.3}, recall {:.3}; recall of people named more than once by kind: {}",
+            "  B-cubed precision {:.3}, recall {:.3}; by kind of person, precision/recall (recall of people named more than once): {}",
             precision / n,
             recall / n,
             kinds.join(", ")
