@@ -12,7 +12,8 @@ use weave::core::matching::candidates::candidate_pairs;
 use weave::core::matching::index::{Index, Mention};
 use weave::core::matching::nicknames::table;
 use weave::core::matching::normalise::fold;
-use weave::core::matching::score::score_only;
+use weave::core::matching::passes::scored_pairs;
+use weave::core::matching::score::base_logit;
 use weave::core::matching::{Candidate, MatchOptions};
 use weave::core::model::{AlterRef, Community};
 
@@ -57,9 +58,9 @@ fn variation(a: &Mention, b: &Mention, formal: &str) -> &'static str {
 fn homonym_in_circle(truth: &GroundTruth, person: u32, circle_members: &[u32]) -> bool {
     let (formal, _) = truth.names[person as usize];
     let formal = fold(formal);
-    circle_members.iter().any(|&o| {
-        o != person && table().equivalent(&fold(truth.names[o as usize].0), &formal)
-    })
+    circle_members
+        .iter()
+        .any(|&o| o != person && table().equivalent(&fold(truth.names[o as usize].0), &formal))
 }
 
 fn groups_of(plan: &[Candidate]) -> HashMap<AlterRef, usize> {
@@ -102,6 +103,12 @@ pub fn run(
     let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
         .into_iter()
         .collect();
+    let (final_pairs, social) = scored_pairs(&index, options, &[]);
+    let mut shown = 0;
+    let final_score: HashMap<(u32, u32), f64> = final_pairs
+        .into_iter()
+        .map(|(i, j, s)| ((i, j), s))
+        .collect();
     let group = groups_of(plan);
     let mut members: HashMap<usize, Vec<u32>> = HashMap::new();
     for (p, c) in truth.circle_of.iter().enumerate() {
@@ -130,23 +137,38 @@ pub fn run(
                 }
                 pairs += 1;
                 with_namesake += u32::from(homonym);
-                let together = matches!((group.get(&a.at), group.get(&b.at)), (Some(g), Some(h)) if g == h);
+                let together =
+                    matches!((group.get(&a.at), group.get(&b.at)), (Some(g), Some(h)) if g == h);
                 if together {
                     continue;
                 }
                 apart += 1;
                 ambiguous += u32::from(homonym);
-                let stage = if !blocked.contains(&(a.id.min(b.id), a.id.max(b.id))) {
+                let key = (a.id.min(b.id), a.id.max(b.id));
+                let stage = if !blocked.contains(&key) {
                     "not blocked"
+                } else if base_logit(&index, a, b).is_none() {
+                    "ruled out"
+                } else if final_score.get(&key).is_none_or(|s| *s < threshold) {
+                    "below threshold"
                 } else {
-                    match score_only(&index, a, b) {
-                        None => "ruled out",
-                        Some(s) if s < threshold => "below threshold",
-                        Some(_) => "grouping refused",
-                    }
+                    "grouping refused"
                 };
                 let kind = variation(a, b, truth.names[person as usize].0);
                 table_.entry((stage, kind)).or_default()[usize::from(homonym)] += 1;
+                if std::env::var_os("EXPLAIN").is_some()
+                    && !homonym
+                    && shown < 400
+                    && stage == "below threshold"
+                {
+                    shown += 1;
+                    if shown % 10 == 0 {
+                        let text = weave::core::matching::score::score(&index, &social, a, b).map(
+                            |(x, e)| format!("{x:.2} {}", weave::core::matching::describe_all(&e)),
+                        );
+                        println!("MISSED {kind}: {:?} / {:?}: {:?}", a.typed, b.typed, text);
+                    }
+                }
             }
         }
     }
@@ -154,8 +176,101 @@ pub fn run(
         "circle members: {apart} of {pairs} true pairs left apart ({:.1}%); {with_namesake} true pairs are of a person with a namesake in their own circle, {ambiguous} of them left apart",
         100.0 * f64::from(apart) / f64::from(pairs.max(1))
     );
-    println!("  {:<18} {:<22} {:>8} {:>14}", "stage", "variation", "pairs", "with namesake");
+    println!(
+        "  {:<18} {:<22} {:>8} {:>14}",
+        "stage", "variation", "pairs", "with namesake"
+    );
     for ((stage, kind), [plain, homonym]) in &table_ {
-        println!("  {stage:<18} {kind:<22} {:>8} {homonym:>14}", plain + homonym);
+        println!(
+            "  {stage:<18} {kind:<22} {:>8} {homonym:>14}",
+            plain + homonym
+        );
+    }
+}
+
+/// Writes the feature values of every blocked pair that the names do not
+/// rule out, with its truth, for fitting the weights offline (DUMP=path;
+/// see scripts/fit-matching-weights.py).
+pub fn dump(community: &Community, truth: &GroundTruth, options: &MatchOptions, path: &str) {
+    use std::io::Write;
+    use weave::core::matching::score::{features, FEATURE_NAMES};
+    let index = Index::build(community);
+    let (_, by_person) = scored_pairs(&index, options, &[]);
+    let Ok(file) = std::fs::File::create(path) else {
+        eprintln!("cannot write {path}");
+        return;
+    };
+    let mut out = std::io::BufWriter::new(file);
+    let _ = writeln!(out, "label,kind,{}", FEATURE_NAMES.join(","));
+    for (i, j) in candidate_pairs(&index, &options.limits) {
+        let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
+        let Some(f) = features(&index, &by_person, a, b) else {
+            continue;
+        };
+        let (pa, pb) = (truth.person(&a.at), truth.person(&b.at));
+        let label = pa.is_some() && pa == pb;
+        let kind = pa
+            .and_then(|p| truth.kind_of.get(p as usize))
+            .copied()
+            .unwrap_or("?");
+        let values: Vec<String> = f.iter().map(|x| format!("{x:.3}")).collect();
+        let _ = writeln!(out, "{},{kind},{}", u8::from(label), values.join(","));
+    }
+}
+
+/// For brokers and roster figures: how their mentions that stay outside
+/// their largest group were typed (EXPLAIN=1).
+pub fn outside_main(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let index = Index::build(community);
+    let group = groups_of(plan);
+    let mut by_person: BTreeMap<u32, Vec<&Mention>> = BTreeMap::new();
+    for m in &index.mentions {
+        if let Some(p) = truth.person(&m.at) {
+            if matches!(truth.kind_of[p as usize], "broker" | "figure") {
+                by_person.entry(p).or_default().push(m);
+            }
+        }
+    }
+    for (p, ms) in by_person {
+        let mut sizes: HashMap<Option<usize>, usize> = HashMap::new();
+        for m in &ms {
+            *sizes.entry(group.get(&m.at).copied()).or_default() += 1;
+        }
+        let main = sizes
+            .iter()
+            .filter(|(g, _)| g.is_some())
+            .max_by_key(|(_, n)| **n)
+            .map(|(g, _)| *g)
+            .unwrap_or(None);
+        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+        for m in &ms {
+            let g = group.get(&m.at).copied();
+            if g != main {
+                let rel = format!("{:?}", m.relationship).to_lowercase();
+                let key = format!(
+                    "{} [{}{}]",
+                    fold(&m.typed),
+                    rel,
+                    if g.is_some() { ", other group" } else { "" }
+                );
+                *forms.entry(key).or_default() += 1;
+            }
+        }
+        let mut forms: Vec<_> = forms.into_iter().collect();
+        forms.sort_by(|a, b| b.1.cmp(&a.1));
+        let top: Vec<String> = forms
+            .iter()
+            .take(12)
+            .map(|(k, n)| format!("{k} x{n}"))
+            .collect();
+        println!(
+            "{} {} {}: {} mentions, {} in the main group; outside: {}",
+            truth.kind_of[p as usize],
+            truth.names[p as usize].0,
+            truth.names[p as usize].1,
+            ms.len(),
+            main.map_or(0, |g| sizes[&Some(g)]),
+            top.join("; ")
+        );
     }
 }
