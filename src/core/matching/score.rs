@@ -6,6 +6,7 @@
 use super::evidence::Evidence;
 use super::index::{title_case, Index, Mention};
 use super::nicknames::table;
+use super::normalise::is_latin_word;
 use super::phonetic::sounds_alike;
 use super::social::Social;
 use crate::core::model::Relationship;
@@ -329,6 +330,11 @@ fn compare_words(x: &str, y: &str, same_row: bool, ev: &mut Collector) -> Option
     None
 }
 
+/// One word in Latin letters, the other not (after folding).
+pub fn other_scripts(x: &str, y: &str) -> bool {
+    is_latin_word(x) != is_latin_word(y)
+}
+
 /// "D" fits David, and fits Bob too (Robert's initial is R, Bob's is B: both).
 fn initial_fits(initial: char, full: &str) -> bool {
     full.starts_with(initial)
@@ -345,6 +351,8 @@ fn surnames(a: &Mention, b: &Mention, ev: &mut Collector) -> Option<f64> {
             ev.push(|| Evidence::SameSurname { surname: shown(x) });
             Some(ev.f(F::LastSame, 1.0))
         }
+        // خان and Khan cannot be compared letter by letter: no evidence either way.
+        (Some(x), Some(y)) if other_scripts(x, y) => Some(0.0),
         (Some(x), Some(y)) => {
             let jw = jaro_winkler(x, y);
             if jw >= 0.9 || (jw >= 0.8 && sounds_alike(x, y)) {
