@@ -42,10 +42,11 @@ pub enum F {
     SameRelationship,
     CoNamed,
     KnowsSame,
+    SameDescription,
 }
 
 /// How many features there are.
-pub const FEATURES: usize = 26;
+pub const FEATURES: usize = 27;
 
 /// Feature names, in [`F`] order (for fitting the weights offline).
 pub const FEATURE_NAMES: [&str; FEATURES] = [
@@ -75,36 +76,38 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
     "same_relationship",
     "co_named",
     "knows_same",
+    "same_description",
 ];
 
 /// The log-odds weight of each feature, in [`F`] order.
 const WEIGHTS: [f64; FEATURES] = [
     -4.0, // Bias
-    2.2,  // FirstSame
-    1.8,  // FirstNickname
-    1.4,  // FirstSpelling
-    1.1,  // FirstSound
-    0.3,  // FirstInitial
-    3.0,  // LastSame
-    2.2,  // LastSpelling
-    0.9,  // LastInitial
+    2.2, // FirstSame
+    1.8, // FirstNickname
+    1.4, // FirstSpelling
+    1.1, // FirstSound
+    0.3, // FirstInitial
+    3.0, // LastSame
+    2.2, // LastSpelling
+    0.9, // LastInitial
     0.45, // LastInitialsBoth
-    9.0,  // FigureSame
+    9.0, // FigureSame
     -3.0, // FigureOneSided
     -1.0, // FigureOneSidedPublic
-    2.5,  // WellKnown
+    2.5, // WellKnown
     -1.5, // WellKnownOneSided
-    1.0,  // AreaSame
+    1.0, // AreaSame
     -2.0, // AreaDifferent
-    2.0,  // Places
+    2.0, // Places
     0.45, // Rarity
-    0.0,  // AreaRarity
-    0.8,  // ChangeMakers
+    0.0, // AreaRarity
+    0.8, // ChangeMakers
     -3.0, // BothFamily
     -1.5, // FamilyMismatch
-    0.2,  // SameRelationship
-    0.7,  // CoNamed
-    1.2,  // KnowsSame
+    0.2, // SameRelationship
+    0.7, // CoNamed
+    1.2, // KnowsSame
+    3.0, // SameDescription
 ];
 
 /// Shared people count up to this much (see [`Social`]).
@@ -398,6 +401,17 @@ fn context(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 {
         &index.contexts[b.context as usize],
     );
     let mut z = 0.0;
+    // "Tony food bank" and "Tony (food bank)": known by what they do, which
+    // does not depend on where the resident lives.
+    let described: Vec<String> = intersect(&a.name.described, &b.name.described)
+        .into_iter()
+        .cloned()
+        .collect();
+    if !described.is_empty() {
+        z += ev.f(F::SameDescription, 1.0);
+        let words = described.clone();
+        ev.push(|| Evidence::SameDescription { words });
+    }
     let well_known = a.public
         && b.public
         && a.figure.is_none()
@@ -409,6 +423,7 @@ fn context(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 {
             name: index.identity_names[id as usize].clone(),
         });
     } else if a.public != b.public
+        && described.is_empty()
         && a.identity
             .is_some_and(|i| b.identity == Some(i) && index.is_well_known(i))
     {
@@ -420,7 +435,7 @@ fn context(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 {
             z += ev.f(F::AreaSame, 1.0);
             ev.push(|| Evidence::SameArea { area: x.clone() });
         }
-        (Some(x), Some(y)) if !well_known => {
+        (Some(x), Some(y)) if !well_known && described.is_empty() => {
             z += ev.f(F::AreaDifferent, 1.0);
             ev.push(|| Evidence::DifferentAreas {
                 a: x.clone(),
