@@ -11,6 +11,7 @@ mod merge_groups;
 mod overview;
 mod responses;
 mod review;
+mod review_bench;
 mod review_item;
 mod tabs;
 
@@ -50,7 +51,10 @@ pub fn facilitator() -> Html {
                         <responses::Responses />
                     </> },
                     Tab::Exchange => html! { <exchange::Exchange /> },
-                    Tab::Matching => html! { <review::Review /> },
+                    Tab::Matching => match review_bench::bench_from_location() {
+                        Some(n) => html! { <review_bench::ReviewBench residents={n} /> },
+                        None => html! { <review::Review /> },
+                    },
                 } }
             </div>
         </main>

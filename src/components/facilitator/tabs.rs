@@ -46,7 +46,8 @@ impl Tab {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        let section = hash.rsplit('/').next().unwrap_or_default();
+        let path = hash.split('?').next().unwrap_or_default();
+        let section = path.rsplit('/').next().unwrap_or_default();
         Tab::ALL
             .into_iter()
             .find(|t| t.slug() == section)
