@@ -11,6 +11,7 @@ mod kiosk_panel;
 mod merge_groups;
 mod network_import;
 mod overview;
+mod places;
 mod responses;
 mod review;
 mod review_item;
@@ -52,6 +53,7 @@ pub fn facilitator() -> Html {
                     </> },
                     Tab::Exchange => html! { <exchange::Exchange /> },
                     Tab::Matching => html! { <review::Review /> },
+                    Tab::Places => html! { <places::PlacesSetup /> },
                 } }
             </div>
         </main>
