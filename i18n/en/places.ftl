@@ -6,7 +6,7 @@ places-hint = Tap the places, groups and sources of news you use. Add any that a
 places-search = Find or add a place
 places-add-new = Add as a new place
 places-add-as = Add “{ $name }” as:
-places-none-found = Nothing on the list matches. Add it as a new place below.
+places-none-found = Nothing on the list matches. You can add it as a new place:
 places-mine = My places
 places-mine-empty = Tap a place on the list or on the map to add it here.
 places-new-badge = new
@@ -17,12 +17,11 @@ places-remove = Take { $name } off my map
 places-remove-short = Remove
 places-barriers = Is anything stopping you taking part more?
 places-panes = Parts of this step
-places-pane-find = Find places
-places-pane-map = My map
-places-pane-mine = { $count ->
-    [one] My places (1)
-   *[other] My places ({ $count })
-}
+places-pane-find = Find
+places-pane-map = Map
+places-pane-mine = Mine ({ $count })
+places-list-label = The place list, by kind
+places-map-label = My map
 cat-venue = Places
 cat-group = Groups and activities
 cat-service = Services

@@ -144,6 +144,7 @@ for (const [label, device] of [["kiosk", KIOSK], ["phone", PHONE]]) {
     await until(() => storedEvent(page), (e) => e.places.find((p) => p.id === "welfare-hall").pin.x > 0.33, "the moved pin to be saved");
     await page.locator("[data-testid=places-undo]").tap();
     await page.waitForFunction(() => Math.abs(Number(document.querySelector('.map-setup .pin[data-place="welfare-hall"]').dataset.x) - 0.3) < 0.02);
+    await wrap.evaluate((el) => el.scrollIntoView({ block: "start" }));
     await shot(page, `places-${label}-3-pinned`);
     // The picture is an image: its script and onload never ran, and it is not in the DOM as SVG.
     assert.equal(await page.evaluate(() => window.__pwned), undefined);

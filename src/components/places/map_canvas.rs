@@ -13,7 +13,7 @@ use crate::core::geometry::{ScreenPoint, ScreenSize, Viewport, WorldPoint};
 use crate::core::gesture::{wheel, PointerId, PointerKind, PointerType, Scene, WheelEvent};
 use crate::core::model::{MapPicture, MapPin, PlaceCategory, PlaceId};
 use crate::core::places::edit::nudge;
-use crate::core::places::map::{fan, link_path, MapSpace, PinSpot};
+use crate::core::places::map::{fan, link_path, row_beside, MapSpace, PinSpot};
 use crate::core::places::pin_drag::{MapGesture, MapIntent, MapPointer, MapScene};
 use crate::core::style::truncate_label;
 use crate::state::context::use_app;
@@ -87,6 +87,23 @@ const ME_PX: f64 = 30.0;
 const NUDGE: f64 = 0.01;
 const NUDGE_BIG: f64 = 0.05;
 
+/// Calls `on_resize` whenever the element's size changes; keep the pair
+/// alive while watching, disconnect the observer to stop.
+fn observe_size(
+    el: Option<web_sys::Element>,
+    on_resize: impl Fn() + 'static,
+) -> Option<(
+    web_sys::ResizeObserver,
+    wasm_bindgen::closure::Closure<dyn FnMut()>,
+)> {
+    use wasm_bindgen::JsCast;
+    let el = el?;
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(on_resize);
+    let observer = web_sys::ResizeObserver::new(closure.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&el);
+    Some((observer, closure))
+}
+
 fn element_size(el: &web_sys::Element) -> ScreenSize {
     let r = el.get_bounding_client_rect();
     ScreenSize::new(r.width().max(1.0), r.height().max(1.0))
@@ -131,32 +148,45 @@ pub fn map_canvas(props: &Props) -> Html {
     };
     let spots = Rc::new(pin_spots(&space, &places));
 
-    // Fit to the element, refit for a new picture, follow window resizes.
+    // Fit to the element, refit for a new picture, follow size changes (a
+    // window resize, or a phone tab showing a pane that was hidden).
     {
         let view = view.clone();
         let svg_ref = svg_ref.clone();
         let redraw = redraw.clone();
-        use_effect_with((space.width.to_bits(), space.height.to_bits()), move |_| {
-            let fit = move || {
-                let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-                    return;
+        let content = content_rect(&space, props.mode, has_picture);
+        use_effect_with(
+            (space.width.to_bits(), space.height.to_bits(), has_picture),
+            move |_| {
+                let target = svg_ref.cast::<web_sys::Element>();
+                let fit = move || {
+                    let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
+                        return;
+                    };
+                    let size = element_size(&svg);
+                    let mut v = view.borrow_mut();
+                    let key = (space.width, space.height);
+                    // A hidden element measures 1×1: fit afresh once it shows.
+                    let was_hidden = v
+                        .viewport
+                        .is_some_and(|vp| vp.size.width < 2.0 || vp.size.height < 2.0);
+                    v.viewport = Some(match v.viewport {
+                        Some(vp) if v.fitted == Some(key) && !was_hidden => vp.resize(size),
+                        _ => Viewport::new(size).fit(content),
+                    });
+                    v.fitted = Some(key);
+                    drop(v);
+                    redraw.force_update();
                 };
-                let size = element_size(&svg);
-                let mut v = view.borrow_mut();
-                let key = (space.width, space.height);
-                v.viewport = Some(match v.viewport {
-                    Some(vp) if v.fitted == Some(key) => vp.resize(size),
-                    _ => space.fit(&Viewport::new(size)),
-                });
-                v.fitted = Some(key);
-                drop(v);
-                redraw.force_update();
-            };
-            fit();
-            let listener = web_sys::window()
-                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| fit()));
-            move || drop(listener)
-        });
+                fit();
+                let observer = observe_size(target, fit);
+                move || {
+                    if let Some((o, _closure)) = observer {
+                        o.disconnect();
+                    }
+                }
+            },
+        );
     }
 
     let handle: Rc<dyn Fn(Input)> = {
@@ -166,6 +196,7 @@ pub fn map_canvas(props: &Props) -> Html {
         let on_tap = props.on_tap.clone();
         let on_pin = props.on_pin.clone();
         let draggable = props.mode == Mode::Edit && has_picture;
+        let content = content_rect(&space, props.mode, has_picture);
         Rc::new(move |input: Input| {
             let mut v = view.borrow_mut();
             let Some(viewport) = v.viewport else { return };
@@ -198,7 +229,7 @@ pub fn map_canvas(props: &Props) -> Html {
                         })
                         .collect()
                 }
-                Input::Fit => vec![MapIntent::ViewportChanged(space.fit(&viewport))],
+                Input::Fit => vec![MapIntent::ViewportChanged(viewport.fit(content))],
                 Input::Zoom(f) => vec![MapIntent::ViewportChanged(
                     viewport.zoom_about(viewport.size.centre(), f),
                 )],
@@ -297,7 +328,7 @@ pub fn map_canvas(props: &Props) -> Html {
             &space,
             vp,
             v.preview.clone(),
-            picture_href,
+            (picture_href, has_picture),
         )
     });
     let tray = (props.mode == Mode::Edit && has_picture).then(|| {
@@ -362,6 +393,20 @@ pub fn map_canvas(props: &Props) -> Html {
     }
 }
 
+/// What "fit" shows: the picture, and for a resident the band below it
+/// where "me" sits.
+fn content_rect(
+    space: &MapSpace,
+    mode: Mode,
+    has_picture: bool,
+) -> crate::core::geometry::WorldRect {
+    if mode == Mode::Resident && has_picture {
+        space.resident_rect()
+    } else {
+        space.rect()
+    }
+}
+
 fn fmt(v: f64) -> String {
     format!("{v:.1}")
 }
@@ -374,7 +419,7 @@ fn draw(
     space: &MapSpace,
     vp: Viewport,
     preview: Option<(PlaceId, MapPin)>,
-    picture_href: Option<Rc<str>>,
+    (picture_href, has_picture): (Option<Rc<str>>, bool),
 ) -> Html {
     let k = 1.0 / vp.scale;
     let transform = format!(
@@ -388,7 +433,12 @@ fn draw(
             _ => p.pin.map(|pin| space.to_world(pin)),
         }
     };
-    let me = space.centre();
+    let with_picture = has_picture;
+    let me = if with_picture {
+        space.me_below()
+    } else {
+        space.centre()
+    };
     // The resident's chosen places without a position fan out round "me".
     let fanned: Vec<(String, String, PlaceCategory)> = if resident {
         places
@@ -405,8 +455,11 @@ fn draw(
     } else {
         Vec::new()
     };
-    let radius = space.height.min(space.width) * 0.32;
-    let fan_spots = fan(me, fanned.len(), radius);
+    let fan_spots = if with_picture {
+        row_beside(me, fanned.len(), space.width)
+    } else {
+        fan(me, fanned.len(), space.height.min(space.width) * 0.32)
+    };
     let links = resident.then(|| {
         let to_pins = places
             .iter()

@@ -161,11 +161,13 @@ pub fn places() -> Html {
                     <p class="hint">{ app.t("places-hint") }</p>
                 </div>
                 <div class="edit-tools" role="toolbar" aria-label={app.t("edit-tools")}>
-                    <button type="button" class="btn" onclick={undo} disabled={!draft.history.can_undo()} data-testid="undo">
-                        { app.t("undo") }
+                    <button type="button" class="btn" onclick={undo} disabled={!draft.history.can_undo()} data-testid="undo"
+                        aria-label={app.t("undo")}>
+                        <span aria-hidden="true" class="glyph">{ "↶" }</span><span class="label">{ app.t("undo") }</span>
                     </button>
-                    <button type="button" class="btn" onclick={redo} disabled={!draft.history.can_redo()} data-testid="redo">
-                        { app.t("redo") }
+                    <button type="button" class="btn" onclick={redo} disabled={!draft.history.can_redo()} data-testid="redo"
+                        aria-label={app.t("redo")}>
+                        <span aria-hidden="true" class="glyph">{ "↷" }</span><span class="label">{ app.t("redo") }</span>
                     </button>
                 </div>
             </header>
@@ -175,10 +177,10 @@ pub fn places() -> Html {
                 { tab(Pane::Mine, app.t_with("places-pane-mine", &[("count", count.into())])) }
             </div>
             <div class="step-body places-body" data-pane={pane.slug()}>
-                <section class="pane pane-find" aria-label={app.t("places-pane-find")}>
+                <section class="pane pane-find" aria-label={app.t("places-list-label")}>
                     <Palette />
                 </section>
-                <section class="pane pane-map" aria-label={app.t("places-pane-map")}>
+                <section class="pane pane-map" aria-label={app.t("places-map-label")}>
                     <MapCanvas picture={event.map.clone()} places={canvas_places} {fan} mode={Mode::Resident}
                         label={AttrValue::from(app.t("map-label-resident"))} {on_tap} />
                 </section>
@@ -270,8 +272,8 @@ fn palette() -> Html {
                     placeholder={app.t("places-search")} value={(*search).clone()} {oninput}
                     data-testid="place-search" />
             </div>
+            if nothing { <p class="muted" role="status">{ app.t("places-none-found") }</p> }
             { for adder }
-            if nothing { <p class="muted">{ app.t("places-none-found") }</p> }
             { for groups.into_iter().map(|(cat, items)| {
                 let title_id = format!("cat-{}", crate::components::places::icons::category_slug(cat));
                 html! {

@@ -71,6 +71,39 @@ impl MapSpace {
     pub fn fit(&self, viewport: &Viewport) -> Viewport {
         viewport.fit(self.rect())
     }
+
+    /// Where "me" sits on a resident's map with a picture: just below it,
+    /// in the middle, so links fan up into the map and "me" never hides a
+    /// place.
+    pub fn me_below(&self) -> WorldPoint {
+        WorldPoint::new(self.width / 2.0, self.height + ME_GAP)
+    }
+
+    /// The picture and the band below it where "me" and the resident's
+    /// places without a pin sit.
+    pub fn resident_rect(&self) -> WorldRect {
+        WorldRect {
+            min: WorldPoint::new(0.0, 0.0),
+            max: WorldPoint::new(self.width, self.height + 2.0 * ME_GAP),
+        }
+    }
+}
+
+/// World units between the picture's bottom edge and "me".
+pub const ME_GAP: f64 = 80.0;
+
+/// Places without a pin on a resident's map with a picture: in a row beside
+/// "me", alternately left and right, spaced to stay within the picture's width.
+pub fn row_beside(me: WorldPoint, count: usize, width: f64) -> Vec<WorldPoint> {
+    let per_side = count.div_ceil(2).max(1) as f64;
+    let spacing = ((width / 2.0 - 60.0) / per_side).min(200.0);
+    (0..count)
+        .map(|i| {
+            let step = (i / 2 + 1) as f64 * spacing;
+            let dx = if i % 2 == 0 { -step } else { step };
+            WorldPoint::new(me.x + dx, me.y)
+        })
+        .collect()
 }
 
 /// A pin as drawn: which place, where in the world.
@@ -166,6 +199,19 @@ mod tests {
         assert_eq!(hit_pin(&pins, &vp, near_a), Some(PlaceId::new("a")));
         let far = vp.to_screen(WorldPoint::new(400.0, 400.0));
         assert_eq!(hit_pin(&pins, &vp, far), None);
+    }
+
+    #[test]
+    fn the_row_beside_me_stays_under_the_picture() {
+        let space = MapSpace::for_picture(None);
+        let me = space.me_below();
+        let row = row_beside(me, 7, space.width);
+        assert_eq!(row.len(), 7);
+        assert!(row
+            .iter()
+            .all(|p| p.x > 0.0 && p.x < space.width && p.y == me.y));
+        assert!(row[0].x < me.x && row[1].x > me.x);
+        assert!(space.resident_rect().max.y > me.y);
     }
 
     #[test]

@@ -342,7 +342,7 @@ fn add_place() -> Html {
                 <label for="add-place-cat">{ app.t("fac-place-category") }</label>
                 <select id="add-place-cat" ref={cat_ref} class="text-input" data-testid="add-place-category">
                     { for PlaceCategory::ALL.into_iter().map(|c| html! {
-                        <option value={category_slug(c)}>{ app.t(category_key(c)) }</option>
+                        <option value={category_slug(c)} selected={c == PlaceCategory::Venue}>{ app.t(category_key(c)) }</option>
                     }) }
                 </select>
                 <label for="add-place-desc">{ app.t("fac-place-description") }</label>
