@@ -79,10 +79,31 @@ enum Input {
     Zoom(f64),
 }
 
-/// Pin marker radius and label size in screen pixels, whatever the zoom.
-const PIN_PX: f64 = 14.0;
-const LABEL_PX: f64 = 18.0;
-const ME_PX: f64 = 30.0;
+/// Pin marker radius, label size and "me" radius in screen pixels, whatever
+/// the zoom: smaller on a phone-sized canvas so 30 places stay apart (the
+/// touch reach stays 48 px either way, see `PIN_TOUCH_PX`).
+#[derive(Clone, Copy)]
+struct Sizes {
+    pin: f64,
+    label: f64,
+    me: f64,
+}
+
+fn sizes(vp: &Viewport) -> Sizes {
+    if vp.size.width < 560.0 {
+        Sizes {
+            pin: 10.0,
+            label: 15.0,
+            me: 24.0,
+        }
+    } else {
+        Sizes {
+            pin: 14.0,
+            label: 18.0,
+            me: 30.0,
+        }
+    }
+}
 /// Keyboard steps, as fractions of the picture.
 const NUDGE: f64 = 0.01;
 const NUDGE_BIG: f64 = 0.05;
@@ -422,6 +443,11 @@ fn draw(
     (picture_href, has_picture): (Option<Rc<str>>, bool),
 ) -> Html {
     let k = 1.0 / vp.scale;
+    let Sizes {
+        pin: pin_px,
+        label: label_px,
+        me: me_px,
+    } = sizes(&vp);
     let transform = format!(
         "translate({:.2} {:.2}) scale({:.4})",
         vp.offset.x, vp.offset.y, vp.scale
@@ -531,13 +557,13 @@ fn draw(
                 tabindex="0" role="button" aria-label={label} aria-pressed={resident.then(|| p.chosen.to_string())}
                 data-place={p.id.to_string()} data-x={format!("{:.4}", pin.x)} data-y={format!("{:.4}", pin.y)}
                 {onkeydown}>
-                <circle class="pin-dot" r={fmt(PIN_PX * k)} stroke-width={fmt(3.0 * k)} />
+                <circle class="pin-dot" r={fmt(pin_px * k)} stroke-width={fmt(3.0 * k)} />
                 <g transform={format!("scale({:.4}) translate(-12 -12)", k * 0.9)} class="pin-icon">
                     <path d={icon_path(p.category)} />
                 </g>
                 if show_label {
-                    <text class="pin-label" x={fmt((PIN_PX + 6.0) * k)} dy="0.35em"
-                        font-size={fmt(LABEL_PX * k)} stroke-width={fmt(5.0 * k)}>
+                    <text class="pin-label" x={fmt((pin_px + 6.0) * k)} dy="0.35em"
+                        font-size={fmt(label_px * k)} stroke-width={fmt(5.0 * k)}>
                         { truncate_label(&p.name, 28) }
                     </text>
                 }
@@ -545,15 +571,22 @@ fn draw(
         })
     });
     let fan_nodes = fanned.iter().zip(&fan_spots).map(|((key, name, cat), at)| {
+        // Labels point away from "me", so none runs under it.
+        let left = at.x < me.x - 1.0;
+        let (lx, anchor) = if left {
+            (-(pin_px + 6.0) * k, "end")
+        } else {
+            ((pin_px + 6.0) * k, "start")
+        };
         html! {
             <g class={classes!("fan-place", category_slug(*cat))} transform={format!("translate({} {})", fmt(at.x), fmt(at.y))}
                 data-fan={key.clone()} aria-label={app.t_with("map-pin-chosen", &[("name", name.clone().into())])} role="img">
-                <circle class="pin-dot" r={fmt(PIN_PX * k)} stroke-width={fmt(3.0 * k)} />
+                <circle class="pin-dot" r={fmt(pin_px * k)} stroke-width={fmt(3.0 * k)} />
                 <g transform={format!("scale({:.4}) translate(-12 -12)", k * 0.9)} class="pin-icon">
                     <path d={icon_path(*cat)} />
                 </g>
-                <text class="pin-label" x={fmt((PIN_PX + 6.0) * k)} dy="0.35em"
-                    font-size={fmt(LABEL_PX * k)} stroke-width={fmt(5.0 * k)}>
+                <text class="pin-label" x={fmt(lx)} text-anchor={anchor} dy="0.35em"
+                    font-size={fmt(label_px * k)} stroke-width={fmt(5.0 * k)}>
                     { truncate_label(name, 28) }
                 </text>
             </g>
@@ -577,8 +610,8 @@ fn draw(
             { for fan_nodes }
             if resident {
                 <g class="me" transform={format!("translate({} {})", fmt(me.x), fmt(me.y))}>
-                    <circle r={fmt(ME_PX * k)} />
-                    <text text-anchor="middle" dy="0.35em" font-size={fmt(LABEL_PX * k)}>{ app.t("canvas-me") }</text>
+                    <circle r={fmt(me_px * k)} />
+                    <text text-anchor="middle" dy="0.35em" font-size={fmt(label_px * k)}>{ app.t("canvas-me") }</text>
                 </g>
             }
         </g>
