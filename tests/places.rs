@@ -441,3 +441,17 @@ fn removing_an_added_place_is_one_undoable_step() {
     assert_eq!(r, before);
     r.check_invariants().unwrap();
 }
+
+#[test]
+fn the_demo_event_shows_its_places_on_a_built_in_map() {
+    let e = weave::core::demo::event::murton_event();
+    let map = e.map.clone().expect("the demo has a map picture");
+    assert_eq!(
+        (map.width, map.height, map.mime.as_str()),
+        (1200, 800, "image/svg+xml")
+    );
+    assert_eq!(map, weave::core::demo::event::demo_map());
+    assert!(e.places.iter().all(|p| p
+        .pin
+        .is_some_and(|pin| (0.0..=1.0).contains(&pin.x) && (0.0..=1.0).contains(&pin.y))));
+}

@@ -179,6 +179,7 @@ added-accept = Add to the list
 added-rename = Rename…
 added-rename-save = Keep under this name
 added-same-as = Same as
+added-choose = Choose a listed place…
 added-merge = Merge
 added-reopen = Undo decision
 added-accepted = Added to the list as “{ $name }”.

@@ -16,7 +16,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Overview, Tab::Places, Tab::Exchange, Tab::Matching];
+    const ALL: [Tab; 4] = [Tab::Overview, Tab::Exchange, Tab::Matching, Tab::Places];
 
     fn slug(self) -> &'static str {
         match self {

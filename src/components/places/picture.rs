@@ -53,7 +53,15 @@ pub fn use_map_picture(picture: Option<MapPicture>) -> PictureState {
                     state.set(PictureState::Loading);
                     let held = held.clone();
                     spawn_local(async move {
-                        let loaded = app.load_map_picture(&p).await;
+                        let loaded = app.load_map_picture(&p).await.or_else(|| {
+                            // The demo's map is built in, not stored.
+                            (p == crate::core::demo::event::demo_map()).then(|| {
+                                (
+                                    p.mime.clone(),
+                                    crate::core::demo::event::DEMO_MAP_SVG.to_vec(),
+                                )
+                            })
+                        });
                         let url =
                             loaded.and_then(|(mime, bytes)| picture_url::object_url(&mime, &bytes));
                         match url {

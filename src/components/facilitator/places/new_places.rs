@@ -165,7 +165,9 @@ fn group_card(props: &CardProps) -> Html {
             </div>
         },
         ReviewState::Pending => {
-            let sid = format!("merge-{}", crate::core::places::ids::slug(&g.key));
+            let slug = crate::core::places::ids::slug(&g.key);
+            let sid = format!("merge-{slug}");
+            let (rename_id, recat_id) = (format!("rename-{slug}"), format!("recat-{slug}"));
             let mut options: Vec<PlaceId> = g.suggestions.clone();
             options.extend(
                 event
@@ -189,8 +191,9 @@ fn group_card(props: &CardProps) -> Html {
                         <div class="merge-row">
                             <label for={sid.clone()}>{ app.t("added-same-as") }</label>
                             <select id={sid} ref={merge_ref} class="text-input" data-testid="review-merge-target">
+                                <option value="" selected=true disabled=true>{ app.t("added-choose") }</option>
                                 { for options.iter().filter_map(|id| event.place(id)).map(|p| html! {
-                                    <option value={p.id.to_string()}>{ p.name.clone() }</option>
+                                    <option value={p.id.to_string()} selected=false>{ p.name.clone() }</option>
                                 }) }
                             </select>
                             <button type="button" class="btn" onclick={on_merge} data-testid="review-merge">{ app.t("added-merge") }</button>
@@ -198,10 +201,10 @@ fn group_card(props: &CardProps) -> Html {
                     }
                     if *renaming {
                         <form class="place-form" onsubmit={on_rename}>
-                            <label for="rename-name">{ app.t("fac-place-name") }</label>
-                            <input id="rename-name" ref={name_ref} class="text-input" type="text" maxlength="120" value={g.name.clone()} />
-                            <label for="rename-cat">{ app.t("fac-place-category") }</label>
-                            <select id="rename-cat" ref={cat_ref} class="text-input">
+                            <label for={rename_id.clone()}>{ app.t("fac-place-name") }</label>
+                            <input id={rename_id} ref={name_ref} class="text-input" type="text" maxlength="120" value={g.name.clone()} />
+                            <label for={recat_id.clone()}>{ app.t("fac-place-category") }</label>
+                            <select id={recat_id} ref={cat_ref} class="text-input">
                                 { for crate::core::model::PlaceCategory::ALL.into_iter().map(|c| html! {
                                     <option value={category_slug(c)} selected={c == g.category}>{ app.t(category_key(c)) }</option>
                                 }) }
