@@ -170,6 +170,11 @@ for (const [label, device] of [["kiosk", KIOSK], ["phone", PHONE]]) {
     }
     assert.match(await text(page, "main h1"), /Where do you go/);
     await shot(page, `places-${label}-4-palette`);
+    const small = await page.evaluate(() => [...document.querySelectorAll("main button, main input, main select")]
+      .filter((e) => e.getClientRects().length && !e.closest("svg"))
+      .map((e) => ({ t: e.textContent.trim() || e.getAttribute("aria-label"), r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 48 || r.height < 48).map(({ t, r }) => `${t} ${r.width}x${r.height}`));
+    assert.deepEqual(small, [], "every control is a 48 px touch target");
     const chip = (id) => page.locator(`.palette .chip.place[data-place="${id}"]`);
     for (const id of ["welfare-hall", "cricket-club", "library"]) {
       await chip(id).tap();

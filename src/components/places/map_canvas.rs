@@ -104,6 +104,8 @@ fn sizes(vp: &Viewport) -> Sizes {
         }
     }
 }
+/// Below this zoom the facilitator's map shows pins without names.
+const LABELS_FROM_SCALE: f64 = 0.5;
 /// Keyboard steps, as fractions of the picture.
 const NUDGE: f64 = 0.01;
 const NUDGE_BIG: f64 = 0.05;
@@ -501,7 +503,14 @@ fn draw(
     let pins = places.iter().filter_map(|p| {
         let at = at_of(p)?;
         let dragging = matches!(&preview, Some((id, _)) if id == &p.id);
-        let show_label = !resident || p.chosen;
+        // A resident sees the names of their own places; the facilitator sees
+        // every name once the map is big enough for them not to pile up
+        // (zoom in on a phone), and always the one being dragged.
+        let show_label = if resident {
+            p.chosen
+        } else {
+            vp.scale >= LABELS_FROM_SCALE || dragging
+        };
         let pin = p.pin.unwrap_or(MapPin { x: 0.5, y: 0.5 });
         let label = if resident {
             let key = if p.chosen { "map-pin-chosen" } else { "map-pin" };
