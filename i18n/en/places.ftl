@@ -6,6 +6,7 @@ places-hint = Tap the places, groups and sources of news you use. Add any that a
 places-search = Find or add a place
 places-add-new = Add as a new place
 places-add-as = Add “{ $name }” as:
+places-add-as-other = Not on the list? Add “{ $name }” as:
 places-none-found = Nothing on the list matches. You can add it as a new place:
 places-mine = My places
 places-mine-empty = Tap a place on the list or on the map to add it here.

@@ -341,6 +341,7 @@ test("the place list is edited, reordered by drag and keyboard, deleted and rest
   await page.fill("[data-testid=add-place-name]", "  murton   LIBRARY ");
   await page.locator("[data-testid=add-place]").tap();
   await page.waitForSelector(".add-place .status.error");
+  assert.match(await text(page, ".add-place .status.error"), /already a place called “Murton Library”/);
   const order = () => page.$$eval("[data-testid=place-row]", (rows) => rows.map((r) => r.dataset.place));
   assert.deepEqual(await order(), ["murton-library", "cricket-club", "img-src-x-onerror-window-pwned-1-hall"]);
   // Drag the last row to the top by its handle (touch).
@@ -374,4 +375,36 @@ test("the place list is edited, reordered by drag and keyboard, deleted and rest
   await page.reload();
   await page.waitForSelector("[data-testid=place-row]");
   assert.deepEqual(await order(), want);
+});
+
+test("40 places: the palette, the map and the list stay usable", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await newEvent(page);
+  await tabTo(page, "places");
+  const rows = Array.from({ length: 40 }, (_, i) =>
+    `Place number ${i + 1},${CATEGORIES[i % 5]},,${((i % 8) * 0.12 + 0.05).toFixed(2)},${(Math.floor(i / 8) * 0.18 + 0.08).toFixed(2)}`);
+  await importCsv(page, "forty.csv", ["name,category,description,x,y", ...rows].join("\n"));
+  await page.locator("[data-testid=csv-confirm]").tap();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=place-row]").length === 40);
+  await page.locator("[data-testid=map-file]").setInputFiles({ name: "murton-map.svg", mimeType: "image/svg+xml", buffer: MAP_SVG });
+  await page.waitForSelector("[data-testid=map-canvas][data-has-picture=true]");
+  await until(() => storedEvent(page), (e) => e.places.length === 40 && e.map, "the list and map to be saved");
+  await open(page, srv.url, "#/map");
+  await page.locator("[data-testid=start-map]").tap();
+  await page.locator("[data-testid=consent-agree]").tap();
+  for (let i = 0; i < 7; i++) {
+    const title = await text(page, "main h1");
+    await page.locator("[data-testid=flow-next]").tap();
+    await page.waitForFunction((t) => document.querySelector("main h1")?.textContent !== t, title);
+  }
+  assert.equal(await page.locator(".palette .chip.place").count(), 40);
+  await page.waitForSelector(".pane-map [data-testid=map-canvas][data-has-picture=true]");
+  assert.equal(await page.locator(".pane-map .pin").count(), 40);
+  for (const n of [3, 17, 38]) await page.locator(`.palette .chip.place[data-place="place-number-${n}"]`).tap();
+  await page.waitForFunction(() => document.querySelectorAll(".pane-map .link").length === 3);
+  await page.fill("[data-testid=place-search]", "number 2");
+  assert.equal(await page.locator(".palette .chip.place").count(), 11, "2 and 20–29");
+  await shot(page, "places-kiosk-40-places");
 });

@@ -248,10 +248,12 @@ fn palette() -> Html {
             search.set(String::new());
         })
     };
+    let groups = grouped(&event.places, &typed);
+    let nothing = groups.is_empty() && !typed.is_empty();
     let adder = (!typed.is_empty() && !listed_same && !mine_same).then(|| html! {
         <div class="add-new" role="group" aria-label={app.t_with("places-add-as", &[("name", typed.clone().into())])}
             data-testid="add-new">
-            <p class="name-text">{ app.t_with("places-add-as", &[("name", typed.clone().into())]) }</p>
+            <p class="name-text">{ app.t_with(if nothing { "places-add-as" } else { "places-add-as-other" }, &[("name", typed.clone().into())]) }</p>
             <div class="chip-row">
                 { for PlaceCategory::ALL.into_iter().map(|c| html! {
                     <button type="button" class="chip" data-category={crate::components::places::icons::category_slug(c)}
@@ -262,8 +264,7 @@ fn palette() -> Html {
             </div>
         </div>
     });
-    let groups = grouped(&event.places, &typed);
-    let nothing = groups.is_empty() && !typed.is_empty();
+
     html! {
         <div class="palette">
             <div class="entry-row">
@@ -273,7 +274,7 @@ fn palette() -> Html {
                     data-testid="place-search" />
             </div>
             if nothing { <p class="muted" role="status">{ app.t("places-none-found") }</p> }
-            { for adder }
+            if nothing { { for adder.clone() } }
             { for groups.into_iter().map(|(cat, items)| {
                 let title_id = format!("cat-{}", crate::components::places::icons::category_slug(cat));
                 html! {
@@ -300,6 +301,8 @@ fn palette() -> Html {
                     </section>
                 }
             }) }
+            // With matches on the list, adding a new place comes after them.
+            if !nothing { { for adder } }
         </div>
     }
 }

@@ -20,6 +20,7 @@ pub enum EditError {
     UnknownPlace(PlaceId),
     #[error("place {0} is already on the list")]
     DuplicateId(PlaceId),
+    /// Carries the name of the place already on the list.
     #[error("another place is already called {0:?}")]
     DuplicateName(String),
     #[error("a place needs a name")]
@@ -90,11 +91,12 @@ fn check_name(e: &Event, place: &Place) -> Result<(), EditError> {
     if key.is_empty() {
         return Err(EditError::EmptyName);
     }
-    if e.places
+    if let Some(other) = e
+        .places
         .iter()
-        .any(|p| p.id != place.id && name_key(&p.name) == key)
+        .find(|p| p.id != place.id && name_key(&p.name) == key)
     {
-        return Err(EditError::DuplicateName(place.name.clone()));
+        return Err(EditError::DuplicateName(other.name.clone()));
     }
     check_pin(place.pin)
 }
@@ -335,7 +337,7 @@ mod tests {
                 index: None
             }
             .apply(&mut e),
-            Err(EditError::DuplicateName(" alpha ".into()))
+            Err(EditError::DuplicateName("Alpha".into()))
         );
         dup.name = "Delta".into();
         let batch = PlaceEdit::Batch {

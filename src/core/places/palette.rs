@@ -18,14 +18,22 @@ pub fn fold(text: &str) -> String {
         .join(" ")
 }
 
-/// True when every word of the query occurs in the place's name or description.
+/// True when every word of the query starts a word of the place's name or
+/// description ("lib" finds "Murton Library"; "2" finds "Room 2" and
+/// "Room 21", not "Room 12").
 pub fn matches(place: &Place, query: &str) -> bool {
     let q = fold(query);
     if q.is_empty() {
         return true;
     }
     let hay = format!("{} {}", fold(&place.name), fold(&place.description));
-    q.split(' ').all(|w| hay.contains(w))
+    let words: Vec<&str> = hay
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    q.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| words.iter().any(|h| h.starts_with(w)))
 }
 
 /// The places matching `query`, grouped by category (in [`PlaceCategory::ALL`]
@@ -89,6 +97,8 @@ mod tests {
         assert_eq!(ids("notices murton"), vec!["l"]);
         assert_eq!(ids(""), vec!["c", "f", "l"]);
         assert!(ids("zzz").is_empty());
+        assert_eq!(ids("lib"), vec!["l"]);
+        assert!(ids("ibrary").is_empty(), "words match from their start");
         assert_eq!(
             same_name(&places, " food  BANK").map(|p| p.id.0.as_str()),
             Some("f")
