@@ -4,4 +4,5 @@
 
 pub mod icons;
 pub mod map_canvas;
+mod map_draw;
 pub mod picture;

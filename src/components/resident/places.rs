@@ -5,20 +5,15 @@
 //! one undoable command, saved at once. On a phone the three parts are tabs.
 
 use super::flow_nav::FlowNav;
-use super::questions::frequency_key;
-use crate::components::chips::Choices;
-use crate::components::places::icons::{barrier_key, category_key, category_one_key, CategoryIcon};
+use super::my_places::MyPlaces;
+use super::place_palette::Palette;
 use crate::components::places::map_canvas::{CanvasPlace, FanPlace, MapCanvas, Mode};
 use crate::core::command::Command;
-use crate::core::model::{
-    Barrier, Frequency, NewPlace, PlaceCategory, PlaceId, PlaceRef, PlaceVisit, Response,
-};
-use crate::core::places::palette::{fold, grouped, same_name};
+use crate::core::model::{PlaceCategory, PlaceId, PlaceRef, PlaceVisit, Response};
 use crate::platform::clock;
 use crate::state::context::{use_app, AppContext};
 use crate::state::Action;
 use std::rc::Rc;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +33,11 @@ impl Pane {
     }
 }
 
-fn place_name(app: &AppContext, r: &Response, place: &PlaceRef) -> (String, PlaceCategory) {
+pub(super) fn place_name(
+    app: &AppContext,
+    r: &Response,
+    place: &PlaceRef,
+) -> (String, PlaceCategory) {
     match place {
         PlaceRef::Listed(id) => app
             .state()
@@ -57,7 +56,7 @@ fn place_name(app: &AppContext, r: &Response, place: &PlaceRef) -> (String, Plac
 }
 
 /// Adds or removes a listed place; one command either way.
-fn toggle_command(r: &Response, id: &PlaceId) -> Command {
+pub(super) fn toggle_command(r: &Response, id: &PlaceId) -> Command {
     let place = PlaceRef::Listed(id.clone());
     if r.places.iter().any(|v| v.place == place) {
         Command::RemovePlaceVisit { place }
@@ -75,7 +74,7 @@ fn toggle_command(r: &Response, id: &PlaceId) -> Command {
 }
 
 /// Removing a visit; an added place goes with its visit (one undo step).
-fn remove_command(place: &PlaceRef) -> Command {
+pub(super) fn remove_command(place: &PlaceRef) -> Command {
     match place {
         PlaceRef::New(id) => Command::Batch {
             commands: vec![
@@ -190,197 +189,5 @@ pub fn places() -> Html {
             </div>
             <FlowNav next_label={Some(AttrValue::from(app.t("flow-finish")))} />
         </main>
-    }
-}
-
-/// The list grouped by category, the search box and "add a new place".
-#[function_component(Palette)]
-fn palette() -> Html {
-    let app = use_app();
-    let search = use_state(String::new);
-    let state = app.state();
-    let Some(draft) = state.draft.clone() else {
-        return html! {};
-    };
-    let r = &draft.response;
-    let event = &state.community.event;
-    let oninput = {
-        let search = search.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(el) = e.target_dyn_into::<HtmlInputElement>() {
-                search.set(el.value());
-            }
-        })
-    };
-    let typed = search.split_whitespace().collect::<Vec<_>>().join(" ");
-    let listed_same = same_name(&event.places, &typed).is_some();
-    let mine_same = r.new_places.iter().any(|p| fold(&p.name) == fold(&typed))
-        && r.places.iter().any(|v| {
-            matches!(v.place, PlaceRef::New(id) if r.new_places.iter().any(|p| p.id == id && fold(&p.name) == fold(&typed)))
-        });
-    let add_as = |cat: PlaceCategory| {
-        let app = app.clone();
-        let draft = draft.clone();
-        let search = search.clone();
-        let name: String = typed.chars().take(120).collect();
-        Callback::from(move |_: MouseEvent| {
-            if name.is_empty() {
-                return;
-            }
-            let id = draft.response.next_new_place_id();
-            let place = NewPlace {
-                id,
-                name: name.clone(),
-                category: cat,
-            };
-            let visit = PlaceVisit {
-                place: PlaceRef::New(id),
-                frequency: None,
-                information: false,
-                added_at: clock::now(),
-            };
-            app.apply(Command::Batch {
-                commands: vec![
-                    Command::AddNewPlace { place, index: None },
-                    Command::AddPlaceVisit { visit, index: None },
-                ],
-            });
-            search.set(String::new());
-        })
-    };
-    let groups = grouped(&event.places, &typed);
-    let nothing = groups.is_empty() && !typed.is_empty();
-    let adder = (!typed.is_empty() && !listed_same && !mine_same).then(|| html! {
-        <div class="add-new" role="group" aria-label={app.t_with("places-add-as", &[("name", typed.clone().into())])}
-            data-testid="add-new">
-            <p class="name-text">{ app.t_with(if nothing { "places-add-as" } else { "places-add-as-other" }, &[("name", typed.clone().into())]) }</p>
-            <div class="chip-row">
-                { for PlaceCategory::ALL.into_iter().map(|c| html! {
-                    <button type="button" class="chip" data-category={crate::components::places::icons::category_slug(c)}
-                        onclick={add_as(c)}>
-                        <CategoryIcon category={c} />{ " " }{ app.t(category_one_key(c)) }
-                    </button>
-                }) }
-            </div>
-        </div>
-    });
-
-    html! {
-        <div class="palette">
-            <div class="entry-row">
-                <label for="place-search" class="sr-only">{ app.t("places-search") }</label>
-                <input id="place-search" class="name-input" type="search" maxlength="120" autocomplete="off"
-                    placeholder={app.t("places-search")} value={(*search).clone()} {oninput}
-                    data-testid="place-search" />
-            </div>
-            if nothing { <p class="muted" role="status">{ app.t("places-none-found") }</p> }
-            if nothing { { for adder.clone() } }
-            { for groups.into_iter().map(|(cat, items)| {
-                let title_id = format!("cat-{}", crate::components::places::icons::category_slug(cat));
-                html! {
-                    <section class="place-group" aria-labelledby={title_id.clone()}>
-                        <h2 id={title_id}><CategoryIcon category={cat} />{ " " }{ app.t(category_key(cat)) }</h2>
-                        <div class="chip-row">
-                        { for items.into_iter().map(|p| {
-                            let on = r.places.iter().any(|v| v.place == PlaceRef::Listed(p.id.clone()));
-                            let onclick = {
-                                let app = app.clone();
-                                let draft = draft.clone();
-                                let id = p.id.clone();
-                                Callback::from(move |_: MouseEvent| app.apply(toggle_command(&draft.response, &id)))
-                            };
-                            html! {
-                                <button type="button" class={classes!("chip", "place", on.then_some("on"))}
-                                    aria-pressed={on.to_string()} data-place={p.id.to_string()}
-                                    title={p.description.clone()} {onclick}>
-                                    <span class="name-text">{ p.name.clone() }</span>
-                                </button>
-                            }
-                        }) }
-                        </div>
-                    </section>
-                }
-            }) }
-            // With matches on the list, adding a new place comes after them.
-            if !nothing { { for adder } }
-        </div>
-    }
-}
-
-/// The resident's places with their questions, and the barriers.
-#[function_component(MyPlaces)]
-fn my_places() -> Html {
-    let app = use_app();
-    let state = app.state();
-    let Some(draft) = state.draft.clone() else {
-        return html! {};
-    };
-    let r = &draft.response;
-    let cards = r.places.iter().map(|v| {
-        let (name, category) = place_name(&app, r, &v.place);
-        let freq = {
-            let app = app.clone();
-            let place = v.place.clone();
-            let current = v.frequency;
-            Callback::from(move |val: AttrValue| {
-                let picked = Frequency::ALL.into_iter().find(|f| frequency_key(*f) == val.as_str());
-                let value = if picked == current { None } else { picked };
-                app.apply(Command::SetPlaceFrequency { place: place.clone(), value });
-            })
-        };
-        let info = {
-            let app = app.clone();
-            let place = v.place.clone();
-            let value = !v.information;
-            Callback::from(move |_: MouseEvent| app.apply(Command::SetPlaceInformation { place: place.clone(), value }))
-        };
-        let remove = {
-            let app = app.clone();
-            let place = v.place.clone();
-            Callback::from(move |_: MouseEvent| app.apply(remove_command(&place)))
-        };
-        let is_new = matches!(v.place, PlaceRef::New(_));
-        html! {
-            <li class="my-place" data-place-name={name.clone()}>
-                <div class="my-place-head">
-                    <h3><CategoryIcon {category} />{ " " }<span class="name-text">{ name.clone() }</span>
-                        if is_new { <span class="badge">{ app.t("places-new-badge") }</span> }
-                    </h3>
-                    <button type="button" class="btn link" onclick={remove} data-testid="remove-place"
-                        aria-label={app.t_with("places-remove", &[("name", name.clone().into())])}>
-                        { app.t("places-remove-short") }
-                    </button>
-                </div>
-                <Choices label={app.t_with("places-how-often", &[("name", name.clone().into())])} on_toggle={freq}
-                    options={Frequency::ALL.into_iter().map(|f| (AttrValue::from(frequency_key(f)), AttrValue::from(app.t(frequency_key(f))))).collect::<Vec<_>>()}
-                    selected={v.frequency.map(|f| AttrValue::from(frequency_key(f))).into_iter().collect::<Vec<_>>()} />
-                <button type="button" class={classes!("chip", "info-toggle", v.information.then_some("on"))}
-                    aria-pressed={v.information.to_string()} onclick={info} data-testid="info-toggle"
-                    aria-label={app.t_with("places-info-source-for", &[("name", name.into())])}>
-                    { app.t("places-info-source") }
-                </button>
-            </li>
-        }
-    });
-    let barriers = {
-        let app = app.clone();
-        Callback::from(move |v: AttrValue| {
-            if let Some(b) = Barrier::ALL
-                .into_iter()
-                .find(|b| barrier_key(*b) == v.as_str())
-            {
-                app.apply(Command::ToggleBarrier { barrier: b });
-            }
-        })
-    };
-    html! {
-        <div class="my-places">
-            <h2>{ app.t("places-mine") }</h2>
-            if r.places.is_empty() { <p class="muted">{ app.t("places-mine-empty") }</p> }
-            <ul>{ for cards }</ul>
-            <Choices label={app.t("places-barriers")} multiple=true on_toggle={barriers} id={Some(AttrValue::from("barriers"))}
-                options={Barrier::ALL.into_iter().map(|b| (AttrValue::from(barrier_key(b)), AttrValue::from(app.t(barrier_key(b))))).collect::<Vec<_>>()}
-                selected={r.barriers.iter().map(|b| AttrValue::from(barrier_key(*b))).collect::<Vec<_>>()} />
-        </div>
     }
 }
