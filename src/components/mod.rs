@@ -9,6 +9,7 @@ pub mod chips;
 pub mod embed;
 pub mod facilitator;
 pub mod pin_gate;
+pub mod places;
 pub mod playback;
 pub mod resident;
 pub mod sociogram;

@@ -17,5 +17,6 @@ pub mod matching;
 pub mod model;
 pub mod network;
 pub mod pin;
+pub mod places;
 pub mod playback;
 pub mod style;

@@ -15,6 +15,8 @@ pub mod lifecycle;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
 #[cfg(target_arch = "wasm32")]
+pub mod picture_url;
+#[cfg(target_arch = "wasm32")]
 pub mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod tabs;

@@ -4,11 +4,12 @@
 
 use super::draft::{Draft, Step};
 use super::route::Route;
-use crate::core::command::Command;
+use crate::core::command::{Command, History};
 use crate::core::kiosk::KioskDevice;
 use crate::core::model::{
-    Community, Event, MergeDecision, Response, ResponseId, ResponseStatus, Timestamp,
+    Community, Event, MergeDecision, PlaceDecision, Response, ResponseId, ResponseStatus, Timestamp,
 };
+use crate::core::places::PlaceEdit;
 use crate::platform::store::StoreError;
 use std::rc::Rc;
 
@@ -84,6 +85,8 @@ pub struct AppState {
     pub kiosk_rev: u64,
     /// The facilitator entered the PIN in this session.
     pub unlocked: bool,
+    /// Undo/redo of the facilitator's place-list edits (this session only).
+    pub place_history: History<PlaceEdit>,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +127,15 @@ pub enum Action {
     Unlock(bool),
     /// A response withdrawn by its code: it and every decision about its people go.
     Withdraw(ResponseId),
+    /// The facilitator edited the place list or the map picture (undoable).
+    EditPlaces(PlaceEdit),
+    UndoPlaces,
+    RedoPlaces,
+    /// Decisions about places residents added, with the list edit they need.
+    DecidePlaces {
+        edit: Option<PlaceEdit>,
+        decisions: Vec<PlaceDecision>,
+    },
 }
 
 impl AppState {
@@ -144,6 +156,7 @@ impl AppState {
             kiosk: KioskDevice::default(),
             kiosk_rev: 0,
             unlocked: false,
+            place_history: History::default(),
         }
     }
 
@@ -160,7 +173,10 @@ impl AppState {
                 self.unreadable = unreadable;
                 self.boot = Boot::Ready;
             }
-            Action::Reloaded(community) => self.community = Rc::new(community),
+            Action::Reloaded(community) => {
+                self.community = Rc::new(community);
+                self.place_history.clear();
+            }
             Action::Navigate(route) => self.route = route,
             Action::SetLanguage(lang) => self.lang = lang,
             Action::StartResponse(response) => {
@@ -208,6 +224,7 @@ impl AppState {
             }
             Action::ReplaceCommunity(community) => {
                 self.community = Rc::new(community);
+                self.place_history.clear();
                 self.meta_rev += 1;
             }
             Action::UpdateEvent(event) => {
@@ -249,6 +266,12 @@ impl AppState {
                 }
                 self.meta_rev += 1;
             }
+            Action::EditPlaces(edit) => {
+                self.edit_places(edit);
+            }
+            Action::UndoPlaces => self.undo_places(false),
+            Action::RedoPlaces => self.undo_places(true),
+            Action::DecidePlaces { edit, decisions } => self.decide_places(edit, decisions),
             Action::FinishedAt(now) => {
                 if let Some(draft) = self.draft.as_mut() {
                     let d = Rc::make_mut(draft);

@@ -36,7 +36,7 @@ impl Reducible for StateCell {
     }
 }
 
-type Repo = Rc<Repository<AnyStore>>;
+pub(super) type Repo = Rc<Repository<AnyStore>>;
 
 /// What the provider shares: the state, the storage, the language.
 #[derive(Clone)]
@@ -73,7 +73,7 @@ impl AppContext {
         self.state.dispatch(action);
     }
 
-    fn repo(&self) -> Option<Repo> {
+    pub(super) fn repo(&self) -> Option<Repo> {
         self.repo.borrow().clone()
     }
 
@@ -255,7 +255,7 @@ impl AppContext {
     }
 }
 
-fn health(e: &RepoError) -> StorageHealth {
+pub(super) fn health(e: &RepoError) -> StorageHealth {
     match e {
         RepoError::Store(s) => StorageHealth::from_error(s),
         RepoError::Load(l) => StorageHealth::CannotOpen(l.to_string()),

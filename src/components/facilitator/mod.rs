@@ -9,6 +9,7 @@ mod import_preview;
 mod kiosk_panel;
 mod merge_groups;
 mod overview;
+mod places;
 mod responses;
 mod review;
 mod review_bench;
@@ -51,10 +52,11 @@ pub fn facilitator() -> Html {
                         <responses::Responses />
                     </> },
                     Tab::Exchange => html! { <exchange::Exchange /> },
-                    Tab::Matching => match review_bench::bench_from_location() {
+Tab::Matching => match review_bench::bench_from_location() {
                         Some(n) => html! { <review_bench::ReviewBench residents={n} /> },
                         None => html! { <review::Review /> },
                     },
+                    Tab::Places => html! { <places::PlacesSetup /> },
                 } }
             </div>
         </main>

@@ -12,16 +12,18 @@ pub enum Tab {
     Overview,
     Exchange,
     Matching,
+    Places,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Overview, Tab::Exchange, Tab::Matching];
+    const ALL: [Tab; 4] = [Tab::Overview, Tab::Exchange, Tab::Matching, Tab::Places];
 
     fn slug(self) -> &'static str {
         match self {
             Tab::Overview => "overview",
             Tab::Exchange => "exchange",
             Tab::Matching => "matching",
+            Tab::Places => "places",
         }
     }
 
@@ -30,6 +32,7 @@ impl Tab {
             Tab::Overview => "fac-tab-overview",
             Tab::Exchange => "fac-tab-exchange",
             Tab::Matching => "fac-tab-matching",
+            Tab::Places => "fac-tab-places",
         }
     }
 
@@ -85,7 +88,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                 "ArrowRight" => selected.step(1),
                 "ArrowLeft" => selected.step(-1),
                 "Home" => Tab::Overview,
-                "End" => Tab::Matching,
+                "End" => Tab::ALL[Tab::ALL.len() - 1],
                 _ => return,
             };
             e.prevent_default();

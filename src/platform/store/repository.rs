@@ -222,7 +222,7 @@ impl<S: Store> Repository<S> {
             draft: T,
         }
         Ok(Some(match serde_json::from_str::<Envelope<T>>(&text) {
-            Ok(env) if env.schema == CURRENT_SCHEMA => Ok(env.draft),
+            Ok(env) if schema::draft_readable(env.schema) => Ok(env.draft),
             Ok(env) => Err(format!("draft saved with format {}", env.schema)),
             Err(e) => Err(e.to_string()),
         }))
@@ -241,6 +241,24 @@ impl<S: Store> Repository<S> {
         self.store
             .put(Bucket::Device, KEY_KIOSK, &to_json(kiosk))
             .await?;
+        Ok(())
+    }
+
+    /// Keeps a large value (the event's map picture) in its own bucket, so
+    /// saving the event after each edit never rewrites it.
+    pub async fn save_blob(&self, key: &str, value: &str) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store.put(Bucket::Blobs, key, value).await?;
+        Ok(())
+    }
+
+    pub async fn load_blob(&self, key: &str) -> Result<Option<String>, RepoError> {
+        Ok(self.store.get(Bucket::Blobs, key).await?)
+    }
+
+    pub async fn delete_blob(&self, key: &str) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store.delete(Bucket::Blobs, key).await?;
         Ok(())
     }
 
@@ -366,6 +384,19 @@ mod tests {
     }
 
     #[test]
+    fn blobs_are_kept_apart_from_the_event() {
+        let repo = Repository::new(MemoryStore::new());
+        run(repo.save_blob("map-picture/x", "data")).unwrap();
+        run(repo.replace_community(&community())).unwrap();
+        assert_eq!(
+            run(repo.load_blob("map-picture/x")),
+            Ok(Some("data".into()))
+        );
+        run(repo.delete_blob("map-picture/x")).unwrap();
+        assert_eq!(run(repo.load_blob("map-picture/x")), Ok(None));
+    }
+
+    #[test]
     fn kiosk_settings_survive_replacing_the_event() {
         let repo = Repository::new(MemoryStore::new());
         let kiosk = KioskDevice {
@@ -398,7 +429,7 @@ mod tests {
         );
         run(repo
             .store()
-            .put(Bucket::Drafts, "current", "{\"schema\":2,\"draft\":\"x\"}"))
+            .put(Bucket::Drafts, "current", "{\"schema\":1,\"draft\":\"x\"}"))
         .unwrap();
         assert!(matches!(
             run(repo.load_draft::<Vec<i32>>("current")),
