@@ -5,6 +5,7 @@
 use super::draft::{Draft, Step};
 use super::route::Route;
 use crate::core::command::Command;
+use crate::core::handover::{HandoverDevice, Outgoing};
 use crate::core::kiosk::KioskDevice;
 use crate::core::model::{
     Community, Event, MergeDecision, Response, ResponseId, ResponseStatus, Timestamp,
@@ -84,6 +85,10 @@ pub struct AppState {
     pub kiosk_rev: u64,
     /// The facilitator entered the PIN in this session.
     pub unlocked: bool,
+    /// This device's hand-over keys, joined event and outbox (see `handover`).
+    pub handover: HandoverDevice,
+    /// Bumped when `handover` changes (it gets saved).
+    pub handover_rev: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +129,17 @@ pub enum Action {
     Unlock(bool),
     /// A response withdrawn by its code: it and every decision about its people go.
     Withdraw(ResponseId),
+    /// Hand-over (see `state::handover`): this device's keys and outbox read from storage.
+    HandoverLoaded(HandoverDevice),
+    SetHandover(HandoverDevice),
+    /// A phone finished a map for a joined event: it is sealed in the outbox
+    /// and its plain copy is forgotten (kept in memory for the thank-you screen).
+    HandedOver {
+        response: Box<Response>,
+        outgoing: Box<Outgoing>,
+    },
+    /// The facilitator's device received a map from a phone (already stored).
+    ResponseReceived(Box<Response>),
 }
 
 impl AppState {
@@ -144,6 +160,8 @@ impl AppState {
             kiosk: KioskDevice::default(),
             kiosk_rev: 0,
             unlocked: false,
+            handover: HandoverDevice::default(),
+            handover_rev: 0,
         }
     }
 
@@ -249,6 +267,10 @@ impl AppState {
                 }
                 self.meta_rev += 1;
             }
+            action @ (Action::HandoverLoaded(_)
+            | Action::SetHandover(_)
+            | Action::HandedOver { .. }
+            | Action::ResponseReceived(_)) => return self.reduce_handover(action),
             Action::FinishedAt(now) => {
                 if let Some(draft) = self.draft.as_mut() {
                     let d = Rc::make_mut(draft);

@@ -3,12 +3,15 @@
 
 pub mod app_state;
 pub mod draft;
+pub mod handover;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod facilitator_actions;
+#[cfg(target_arch = "wasm32")]
+pub mod handover_actions;
 
 pub use app_state::{Action, AppState, Boot, SaveState, StorageHealth};
 pub use draft::{Draft, Step};
