@@ -3,6 +3,8 @@
 use super::banner::StorageBanner;
 use super::embed::Embed;
 use super::facilitator::Facilitator;
+use super::handover::join::Join;
+use super::offline::OfflineSupport;
 use super::pin_gate::PinGate;
 use super::playback::Playback;
 use super::resident::ResidentFlow;
@@ -42,10 +44,13 @@ fn shell() -> Html {
         Route::Facilitator => html! { <Facilitator /> },
         Route::Playback => html! { <Playback /> },
         Route::Embed => html! { <Embed /> },
+        Route::Join if kiosk => html! { <ResidentFlow /> },
+        Route::Join => html! { <Join /> },
     };
     html! {
         <div class="shell">
             <StorageBanner />
+            <OfflineSupport />
             { screen }
         </div>
     }

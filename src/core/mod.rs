@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod command;
 pub mod demo;
+pub mod embed;
 pub mod formats;
 pub mod geometry;
 pub mod gesture;

@@ -5,7 +5,11 @@
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]
+pub mod camera;
+#[cfg(target_arch = "wasm32")]
 pub mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod embed_channel;
 #[cfg(target_arch = "wasm32")]
 pub mod file_input;
 #[cfg(target_arch = "wasm32")]
@@ -16,5 +20,9 @@ pub mod lifecycle;
 pub mod panic;
 #[cfg(target_arch = "wasm32")]
 pub mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod service_worker;
+#[cfg(target_arch = "wasm32")]
+pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod tabs;

@@ -11,6 +11,8 @@ pub enum Route {
     Playback,
     /// Mounted inside a partner's page.
     Embed,
+    /// A phone joins an event by scanning its code.
+    Join,
 }
 
 impl Route {
@@ -22,6 +24,7 @@ impl Route {
             "facilitator" => Route::Facilitator,
             "playback" => Route::Playback,
             "embed" => Route::Embed,
+            "join" => Route::Join,
             _ => Route::Start,
         }
     }
@@ -33,6 +36,7 @@ impl Route {
             Route::Facilitator => "#/facilitator",
             Route::Playback => "#/playback",
             Route::Embed => "#/embed",
+            Route::Join => "#/join",
         }
     }
 }
@@ -49,6 +53,7 @@ mod tests {
             Route::Facilitator,
             Route::Playback,
             Route::Embed,
+            Route::Join,
         ] {
             assert_eq!(Route::parse(r.hash()), r);
         }

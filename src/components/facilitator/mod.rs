@@ -52,6 +52,7 @@ pub fn facilitator() -> Html {
                     </> },
                     Tab::Exchange => html! { <exchange::Exchange /> },
                     Tab::Matching => html! { <review::Review /> },
+                    Tab::Phones => html! { <crate::components::handover::phones::Phones /> },
                 } }
             </div>
         </main>

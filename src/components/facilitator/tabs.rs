@@ -12,16 +12,19 @@ pub enum Tab {
     Overview,
     Exchange,
     Matching,
+    /// Phones hand their maps over by QR code (the hand-over module).
+    Phones,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Overview, Tab::Exchange, Tab::Matching];
+    const ALL: [Tab; 4] = [Tab::Overview, Tab::Exchange, Tab::Matching, Tab::Phones];
 
     fn slug(self) -> &'static str {
         match self {
             Tab::Overview => "overview",
             Tab::Exchange => "exchange",
             Tab::Matching => "matching",
+            Tab::Phones => "phones",
         }
     }
 
@@ -30,6 +33,7 @@ impl Tab {
             Tab::Overview => "fac-tab-overview",
             Tab::Exchange => "fac-tab-exchange",
             Tab::Matching => "fac-tab-matching",
+            Tab::Phones => "ho-tab-phones",
         }
     }
 
@@ -84,7 +88,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                 "ArrowRight" => selected.step(1),
                 "ArrowLeft" => selected.step(-1),
                 "Home" => Tab::Overview,
-                "End" => Tab::Matching,
+                "End" => Tab::ALL[Tab::ALL.len() - 1],
                 _ => return,
             };
             e.prevent_default();
