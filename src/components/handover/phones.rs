@@ -48,6 +48,10 @@ pub fn phones() -> Html {
                 _ => app.t(outcome.i18n_key()),
             };
             let mut next = (*log).clone();
+            // The phone keeps cycling its codes: one line per repeat is enough.
+            if outcome == Received::Duplicate && next.first().is_some_and(|(o, _)| *o == outcome) {
+                return;
+            }
             next.insert(0, (outcome, detail));
             next.truncate(20);
             log.set(next);

@@ -49,7 +49,9 @@ type Shared<T> = Rc<RefCell<T>>;
 /// Feeds one decoded text to the collector; returns the new status and the
 /// payload when a transfer is complete.
 fn feed(collector: &Shared<Collector>, text: &str, status: &mut Status) -> Option<Vec<u8>> {
-    match collector.borrow_mut().push(text) {
+    // The borrow ends here: the Complete arm borrows the collector again.
+    let result = collector.borrow_mut().push(text);
+    match result {
         Ok(Progress::Collecting {
             have,
             count,
