@@ -27,7 +27,12 @@ pub fn use_embed_api(options: &Rc<EmbedOptions>) -> bool {
     let sent_for = use_mut_ref(|| None::<String>);
 
     {
-        let (app, options, channel, loading) = (app.clone(), options.clone(), channel.clone(), loading.clone());
+        let (app, options, channel, loading) = (
+            app.clone(),
+            options.clone(),
+            channel.clone(),
+            loading.clone(),
+        );
         use_effect_with((), move |_| {
             apply_colours(&options);
             if let Some(lang) = &options.lang {
@@ -50,14 +55,18 @@ pub fn use_embed_api(options: &Rc<EmbedOptions>) -> bool {
     {
         let app = app.clone();
         use_effect_with((*channel).clone(), move |channel| {
-            let mut keep: (Option<gloo::events::EventListener>, Option<web_sys::ResizeObserver>) = (None, None);
+            let mut keep: (
+                Option<gloo::events::EventListener>,
+                Option<web_sys::ResizeObserver>,
+            ) = (None, None);
             if let Some(ch) = channel.clone() {
                 ch.send(
                     "weave:ready",
                     json!({ "version": env!("CARGO_PKG_VERSION"), "build": crate::platform::service_worker::build_id() }),
                 );
                 let handler_app = app.clone();
-                keep.0 = ch.listen(move |kind, message| on_host_message(&handler_app, &kind, &message));
+                keep.0 =
+                    ch.listen(move |kind, message| on_host_message(&handler_app, &kind, &message));
                 keep.1 = watch_height(ch);
             }
             move || {
@@ -74,28 +83,34 @@ pub fn use_embed_api(options: &Rc<EmbedOptions>) -> bool {
         let finished = app.state().just_finished.clone();
         let outbox = app.state().handover.outbox.clone();
         let ch = (*channel).clone();
-        use_effect_with((finished.as_ref().map(|r| r.id.clone()), ch.is_some()), move |_| {
-            if let (Some(r), Some(ch)) = (finished, ch) {
-                if sent_for.borrow().as_ref() != Some(&r.id.0) {
-                    *sent_for.borrow_mut() = Some(r.id.0.clone());
-                    let sealed = outbox.iter().find(|o| o.response == r.id).map(|o| o.file_text());
-                    ch.send(
-                        "weave:finished",
-                        json!({
-                            "summary": {
-                                "people": r.alters.len(),
-                                "ties": r.ties.len(),
-                                "places": r.places.len(),
-                                "finishedAt": r.finished_at.map(|t| t.0),
-                                "withdrawalCode": r.withdrawal_code,
-                            },
-                            "sealed": sealed,
-                        }),
-                    );
+        use_effect_with(
+            (finished.as_ref().map(|r| r.id.clone()), ch.is_some()),
+            move |_| {
+                if let (Some(r), Some(ch)) = (finished, ch) {
+                    if sent_for.borrow().as_ref() != Some(&r.id.0) {
+                        *sent_for.borrow_mut() = Some(r.id.0.clone());
+                        let sealed = outbox
+                            .iter()
+                            .find(|o| o.response == r.id)
+                            .map(|o| o.file_text());
+                        ch.send(
+                            "weave:finished",
+                            json!({
+                                "summary": {
+                                    "people": r.alters.len(),
+                                    "ties": r.ties.len(),
+                                    "places": r.places.len(),
+                                    "finishedAt": r.finished_at.map(|t| t.0),
+                                    "withdrawalCode": r.withdrawal_code,
+                                },
+                                "sealed": sealed,
+                            }),
+                        );
+                    }
                 }
-            }
-            || ()
-        });
+                || ()
+            },
+        );
     }
     *loading
 }
@@ -166,7 +181,10 @@ async fn fetch_text(url: &str) -> Option<String> {
     if !response.ok() {
         return None;
     }
-    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Sends the content's height whenever it changes, so the host sizes the frame.

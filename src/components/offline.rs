@@ -19,7 +19,8 @@ pub fn offline_support() -> Html {
             || ()
         });
     }
-    let resident = matches!(app.state().route, Route::Map | Route::Embed) || app.state().kiosk.enabled;
+    let resident =
+        matches!(app.state().route, Route::Map | Route::Embed) || app.state().kiosk.enabled;
     if !*updated || resident {
         return html! {};
     }

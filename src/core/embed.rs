@@ -83,7 +83,9 @@ pub fn hex_colour(value: &str) -> Option<String> {
 fn is_language_tag(value: &str) -> bool {
     !value.is_empty()
         && value.len() <= 20
-        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// Relative paths and http(s) addresses only (no `javascript:`, `data:`).
@@ -148,7 +150,10 @@ mod tests {
         assert_eq!(o.lang.as_deref(), Some("en"));
         assert_eq!(
             o.colours,
-            vec![("--accent", "#aa3377".to_string()), ("--ink", "#112233".to_string())]
+            vec![
+                ("--accent", "#aa3377".to_string()),
+                ("--ink", "#112233".to_string())
+            ]
         );
         assert_eq!(o.event_url.as_deref(), Some("events/fair.weave"));
         assert_eq!(o.host.as_deref(), Some("https://partner.example"));
@@ -160,9 +165,13 @@ mod tests {
             "#/embed?accent=red;background:url(x)&event=javascript%3Aalert(1)&host=https://a.example/path&lang=<b>",
         );
         assert_eq!(o, EmbedOptions::default());
-        assert!(EmbedOptions::parse("#/embed?event=data%3Atext%2Fhtml,x").event_url.is_none());
+        assert!(EmbedOptions::parse("#/embed?event=data%3Atext%2Fhtml,x")
+            .event_url
+            .is_none());
         assert_eq!(
-            EmbedOptions::parse("#/embed?event=https%3A%2F%2Fx.example%2Fe.weave").event_url.as_deref(),
+            EmbedOptions::parse("#/embed?event=https%3A%2F%2Fx.example%2Fe.weave")
+                .event_url
+                .as_deref(),
             Some("https://x.example/e.weave")
         );
         assert_eq!(EmbedOptions::parse("#/embed").mode, EmbedMode::Capture);

@@ -31,7 +31,8 @@ async fn allowed_origins() -> Vec<String> {
     let Ok(text) = JsFuture::from(text).await else {
         return Vec::new();
     };
-    let value: Value = serde_json::from_str(&text.as_string().unwrap_or_default()).unwrap_or_default();
+    let value: Value =
+        serde_json::from_str(&text.as_string().unwrap_or_default()).unwrap_or_default();
     value["allowedOrigins"]
         .as_array()
         .map(|list| {
@@ -69,9 +70,12 @@ impl Channel {
             (None, None) => return None,
         };
         let allowed = allowed_origins().await;
-        if !allowed.iter().any(|o| *o == origin) {
+        if !allowed.contains(&origin) {
             web_sys::console::warn_1(
-                &format!("Weave: {origin} is not in embed.json's allowedOrigins; no messages are sent.").into(),
+                &format!(
+                    "Weave: {origin} is not in embed.json's allowedOrigins; no messages are sent."
+                )
+                .into(),
             );
             return None;
         }

@@ -14,7 +14,9 @@ impl AppState {
                 self.handover_rev += 1;
             }
             Action::HandedOver { response, outgoing } => {
-                self.handover.outbox.retain(|o| o.response != outgoing.response);
+                self.handover
+                    .outbox
+                    .retain(|o| o.response != outgoing.response);
                 self.handover.outbox.push(*outgoing);
                 self.handover_rev += 1;
                 // Not in the community: a lost phone must not hold the plain map.
@@ -43,8 +45,20 @@ mod tests {
     fn a_handed_over_map_leaves_only_its_sealed_copy() {
         let community = demo_community_sized(1, 1);
         let event = community.event.id.clone();
-        let r = Response::new(ResponseId::new("r-phone"), event.clone(), "en", Timestamp(1));
-        let out = Outgoing::new(r.id.clone(), event, "ABC".into(), 0, b"sealed", Timestamp(2));
+        let r = Response::new(
+            ResponseId::new("r-phone"),
+            event.clone(),
+            "en",
+            Timestamp(1),
+        );
+        let out = Outgoing::new(
+            r.id.clone(),
+            event,
+            "ABC".into(),
+            0,
+            b"sealed",
+            Timestamp(2),
+        );
         let state = AppState::new(Route::Map, "en".into(), community)
             .reduce(Action::StartResponse(r.clone()))
             .reduce(Action::HandedOver {

@@ -21,11 +21,16 @@ use yew::prelude::*;
 /// What became of a map the facilitator's device read, for its message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Received {
-    Added { people: usize, older_places: bool },
+    Added {
+        people: usize,
+        older_places: bool,
+    },
     Duplicate,
     Conflict,
     OtherEvent,
-    OtherKey { key_id: String },
+    OtherKey {
+        key_id: String,
+    },
     Tampered,
     /// This device holds no key for the event (it never showed the code).
     NoKey,
@@ -35,8 +40,13 @@ pub enum Received {
 impl Received {
     pub fn i18n_key(&self) -> &'static str {
         match self {
-            Received::Added { older_places: false, .. } => "ho-received-added",
-            Received::Added { older_places: true, .. } => "ho-received-added-old-places",
+            Received::Added {
+                older_places: false,
+                ..
+            } => "ho-received-added",
+            Received::Added {
+                older_places: true, ..
+            } => "ho-received-added-old-places",
             Received::Duplicate => "ho-received-duplicate",
             Received::Conflict => "ho-received-conflict",
             Received::OtherEvent => "ho-received-other-event",

@@ -47,7 +47,11 @@ pub fn join() -> Html {
             Callback::from(move |_: MouseEvent| offer.set(None))
         };
         // Maps kept on this device (not sealed ones) would be replaced.
-        let kept = if joined_here { 0 } else { state.community.finished().count() };
+        let kept = if joined_here {
+            0
+        } else {
+            state.community.finished().count()
+        };
         let export = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.export_everything())

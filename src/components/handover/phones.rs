@@ -30,10 +30,11 @@ pub fn phones() -> Html {
             || ()
         });
     }
-    let frames = use_memo(
-        (key.clone(), state.community.event.clone()),
-        |(key, _)| key.as_ref().map(|k| app.event_frames(k)).unwrap_or_default(),
-    );
+    let frames = use_memo((key.clone(), state.community.event.clone()), |(key, _)| {
+        key.as_ref()
+            .map(|k| app.event_frames(k))
+            .unwrap_or_default()
+    });
     let on_payload = {
         let (app, log) = (app.clone(), log.clone());
         Callback::from(move |sealed: Vec<u8>| {
@@ -86,7 +87,11 @@ pub fn phones() -> Html {
                     .map(|b| String::from_utf8_lossy(&b).into_owned())
                     .unwrap_or_default();
                 let ok = app.import_event_key(&text);
-                key_note.set(Some(app.t(if ok { "ho-key-imported" } else { "ho-key-import-failed" })));
+                key_note.set(Some(app.t(if ok {
+                    "ho-key-imported"
+                } else {
+                    "ho-key-import-failed"
+                })));
             });
         })
     };

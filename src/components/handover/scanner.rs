@@ -77,7 +77,9 @@ fn feed(collector: &Shared<Collector>, text: &str, status: &mut Status) -> Optio
             status.problem = Some(match e {
                 FrameError::NotWeave => "ho-scan-not-weave",
                 FrameError::WrongKind { found: Kind::Event } => "ho-scan-event-code",
-                FrameError::WrongKind { found: Kind::Response } => "ho-scan-response-code",
+                FrameError::WrongKind {
+                    found: Kind::Response,
+                } => "ho-scan-response-code",
                 FrameError::Damaged | FrameError::Mismatch => "ho-scan-damaged",
             });
             None
@@ -120,7 +122,8 @@ pub fn scanner(props: &ScannerProps) -> Html {
     };
 
     let start = {
-        let (video, camera, cam, front) = (video.clone(), camera.clone(), cam.clone(), front.clone());
+        let (video, camera, cam, front) =
+            (video.clone(), camera.clone(), cam.clone(), front.clone());
         Rc::new(move |user: bool| {
             let Some(el) = video.cast::<HtmlVideoElement>() else {
                 return;

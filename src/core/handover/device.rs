@@ -113,7 +113,10 @@ mod tests {
         assert!(d.key_for(&EventId::new("other")).is_none());
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(serde_json::from_str::<HandoverDevice>(&json).unwrap(), d);
-        assert_eq!(serde_json::from_str::<HandoverDevice>("{}").unwrap(), HandoverDevice::default());
+        assert_eq!(
+            serde_json::from_str::<HandoverDevice>("{}").unwrap(),
+            HandoverDevice::default()
+        );
     }
 
     #[test]

@@ -177,7 +177,10 @@ mod tests {
         assert_eq!(key.open(&sealed).as_deref(), Ok(&b"Dave knows Manjit"[..]));
         assert!(!sealed.windows(4).any(|w| w == b"Dave"));
         let other = pair(8);
-        assert!(matches!(other.open(&sealed), Err(OpenError::OtherKey { .. })));
+        assert!(matches!(
+            other.open(&sealed),
+            Err(OpenError::OtherKey { .. })
+        ));
     }
 
     #[test]
@@ -193,13 +196,19 @@ mod tests {
         bad[0] = b'X';
         assert_eq!(key.open(&bad), Err(OpenError::NotSealed));
         assert_eq!(key.open(&sealed[..20]), Err(OpenError::NotSealed));
-        assert_eq!(key.open(&sealed[..sealed.len() - 1]), Err(OpenError::Tampered));
+        assert_eq!(
+            key.open(&sealed[..sealed.len() - 1]),
+            Err(OpenError::Tampered)
+        );
     }
 
     #[test]
     fn fresh_ephemeral_keys_give_different_envelopes() {
         let key = pair(1);
-        assert_ne!(seal(b"x", &key.public, [1; 32]), seal(b"x", &key.public, [2; 32]));
+        assert_ne!(
+            seal(b"x", &key.public, [1; 32]),
+            seal(b"x", &key.public, [2; 32])
+        );
     }
 
     #[test]

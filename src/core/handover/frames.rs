@@ -323,13 +323,19 @@ mod tests {
         for f in &frames[..2] {
             fresh.push(f).unwrap();
         }
-        assert!(matches!(fresh.push(&frames[2]), Ok(Progress::Complete { .. })));
+        assert!(matches!(
+            fresh.push(&frames[2]),
+            Ok(Progress::Complete { .. })
+        ));
     }
 
     #[test]
     fn a_file_of_lines_is_one_transfer() {
         let data = payload(900);
-        let text = format!("Weave response\n{}\n", split(Kind::Response, &data).join("\n"));
+        let text = format!(
+            "Weave response\n{}\n",
+            split(Kind::Response, &data).join("\n")
+        );
         let mut c = Collector::new(Kind::Response);
         assert!(matches!(
             c.push_lines(&text),

@@ -181,10 +181,17 @@ mod tests {
 
     #[test]
     fn garbage_is_a_message_not_a_panic() {
-        assert!(matches!(EventOffer::from_bytes(b"nonsense"), Err(OfferError::Unreadable(_))));
+        assert!(matches!(
+            EventOffer::from_bytes(b"nonsense"),
+            Err(OfferError::Unreadable(_))
+        ));
         let other = EventKeyPair::from_random(EventId::new("x"), [12; 32], Timestamp(1));
-        let sealed = Parcel::new(demo_community_sized(1, 1).responses[0].clone(), "v".into(), Timestamp(1))
-            .seal(&other.public, [1; 32]);
+        let sealed = Parcel::new(
+            demo_community_sized(1, 1).responses[0].clone(),
+            "v".into(),
+            Timestamp(1),
+        )
+        .seal(&other.public, [1; 32]);
         assert!(matches!(
             Parcel::open(&sealed, &key()),
             Err(OfferError::Sealed(OpenError::OtherKey { .. }))

@@ -79,10 +79,16 @@ mod tests {
             }
         );
         community.upsert_response(incoming.clone());
-        assert_eq!(receive(&community, parcel(&incoming, "v1"), "v1"), Receipt::Duplicate);
+        assert_eq!(
+            receive(&community, parcel(&incoming, "v1"), "v1"),
+            Receipt::Duplicate
+        );
         let mut changed = incoming.clone();
         changed.wellbeing = Some(3);
-        assert_eq!(receive(&community, parcel(&changed, "v1"), "v1"), Receipt::Conflict);
+        assert_eq!(
+            receive(&community, parcel(&changed, "v1"), "v1"),
+            Receipt::Conflict
+        );
     }
 
     #[test]
@@ -90,13 +96,22 @@ mod tests {
         let (community, incoming) = setup();
         let mut foreign = incoming.clone();
         foreign.event = EventId::new("another-event");
-        assert_eq!(receive(&community, parcel(&foreign, "v1"), "v1"), Receipt::OtherEvent);
+        assert_eq!(
+            receive(&community, parcel(&foreign, "v1"), "v1"),
+            Receipt::OtherEvent
+        );
         let mut draft = incoming.clone();
         draft.status = ResponseStatus::Draft;
-        assert!(matches!(receive(&community, parcel(&draft, "v1"), "v1"), Receipt::Invalid(_)));
+        assert!(matches!(
+            receive(&community, parcel(&draft, "v1"), "v1"),
+            Receipt::Invalid(_)
+        ));
         assert!(matches!(
             receive(&community, parcel(&incoming, "v0"), "v1"),
-            Receipt::Add { older_places: true, .. }
+            Receipt::Add {
+                older_places: true,
+                ..
+            }
         ));
     }
 }

@@ -252,9 +252,8 @@ impl<S: Store> Repository<S> {
     pub async fn load_handover(&self) -> Result<HandoverDevice, RepoError> {
         match self.store.get(Bucket::Device, KEY_HANDOVER).await? {
             None => Ok(HandoverDevice::default()),
-            Some(t) => serde_json::from_str(&t).map_err(|e| {
-                RepoError::Store(StoreError::Other(format!("hand-over keys: {e}")))
-            }),
+            Some(t) => serde_json::from_str(&t)
+                .map_err(|e| RepoError::Store(StoreError::Other(format!("hand-over keys: {e}")))),
         }
     }
 
@@ -405,7 +404,11 @@ mod tests {
         let repo = Repository::new(MemoryStore::new());
         run(repo.replace_community(&community())).unwrap();
         let mut device = HandoverDevice::default();
-        device.add_key(EventKeyPair::from_random(EventId::new("e"), [3; 32], Timestamp(1)));
+        device.add_key(EventKeyPair::from_random(
+            EventId::new("e"),
+            [3; 32],
+            Timestamp(1),
+        ));
         run(repo.save_handover(&device)).unwrap();
         run(repo.replace_community(&community())).unwrap();
         assert_eq!(run(repo.load_handover()), Ok(device));
