@@ -5,16 +5,16 @@
 // embed.json's allowlist hears nothing at all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve, launch, KIOSK } from "./harness.mjs";
 
 const DIST = resolve(new URL("../../dist", import.meta.url).pathname);
-let weave, host, third;
+let weave, host, third, weaveDir, hostDir;
 const NAME = "Embedded Esme";
 
-function hostPage(weaveUrl, thirdUrl) {
+function hostPage(weaveUrl, thirdUrl, event = "") {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Partner</title></head><body>
 <h1>Our neighbourhood</h1>
 <div id="weave"></div>
@@ -23,16 +23,16 @@ function hostPage(weaveUrl, thirdUrl) {
 <script>
   window.got = [];
   window.weave = Weave.mount("#weave", {
-    mode: "capture", lang: "en", colours: { accent: "#aa3377" },
+    mode: "capture", lang: "en", colours: { accent: "#aa3377" }, ${event ? `event: "${event}",` : ""}
     onReady: (m) => got.push(m), onFinished: (m) => got.push(m), onHeight: (h) => got.push({ type: "height", h }),
   });
 </script></body></html>`;
 }
 
 before(async () => {
-  const hostDir = mkdtempSync(join(tmpdir(), "weave-host-"));
+  hostDir = mkdtempSync(join(tmpdir(), "weave-host-"));
   const thirdDir = mkdtempSync(join(tmpdir(), "weave-third-"));
-  const weaveDir = mkdtempSync(join(tmpdir(), "weave-embedded-"));
+  weaveDir = mkdtempSync(join(tmpdir(), "weave-embedded-"));
   host = await serve(hostDir);
   third = await serve(thirdDir);
   cpSync(DIST, weaveDir, { recursive: true });
@@ -109,4 +109,49 @@ test("a host that is not on the allowlist hears nothing", { timeout: 60000 }, as
   await page.waitForTimeout(1500);
   assert.deepEqual(await page.evaluate(() => window.got), []);
   assert.ok(warnings.some((w) => /not in embed\.json's allowedOrigins/.test(w)));
+});
+
+test("with the facilitator's event file, the frame seals each map to the event's key", { timeout: 120000 }, async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  // The facilitator (on Weave's own origin) downloads the event file; it is published next to Weave.
+  const fac = await context.newPage();
+  await fac.goto(weave.url + "#/facilitator/phones");
+  await fac.waitForSelector("[data-testid=event-key-id]");
+  const [download] = await Promise.all([
+    fac.waitForEvent("download"),
+    fac.click("text=Download the event file"),
+  ]);
+  mkdirSync(join(weaveDir, "events"), { recursive: true });
+  cpSync(await download.path(), join(weaveDir, "events", "fair.weave"));
+  writeFileSync(join(hostDir, "event.html"), hostPage(weave.url, third.url, "events/fair.weave"));
+
+  const page = await context.newPage();
+  await page.goto(host.url + "event.html");
+  await page.waitForFunction(() => window.got.some((m) => m.type === "weave:ready"), null, { timeout: 30000 });
+  const frame = frameOf(page);
+  await frame.click("[data-testid=start-map]");
+  await frame.click("[data-testid=consent-agree]");
+  await frame.click("[data-testid=flow-next]");
+  await frame.fill("[data-testid=name-input]", NAME);
+  await frame.click("[data-testid=add-name]");
+  await frame.waitForSelector(`.bubble[data-name="${NAME}"]`);
+  for (let i = 0; i < 12; i++) {
+    const next = frame.locator("[data-testid=flow-next]");
+    const label = await next.textContent();
+    await next.click();
+    if (/Finish/.test(label)) break;
+  }
+  await frame.waitForSelector("[data-testid=response-qr]");
+  await page.waitForFunction(() => window.got.some((m) => m.type === "weave:finished"));
+  const finished = await page.evaluate(() => window.got.find((m) => m.type === "weave:finished"));
+  assert.match(finished.sealed, /^Weave response \(sealed\)/);
+  assert.ok(finished.sealed.includes("WV1/R/"));
+  assert.ok(!finished.sealed.includes(NAME));
+
+  // The facilitator's device opens what the partner forwarded.
+  await fac.reload();
+  await fac.waitForSelector("[data-testid=scan-file]");
+  await fac.setInputFiles("[data-testid=scan-file]", { name: "forwarded.weave", mimeType: "text/plain", buffer: Buffer.from(finished.sealed) });
+  await fac.waitForSelector("[data-outcome=ho-received-added]");
 });
