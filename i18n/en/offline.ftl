@@ -91,8 +91,8 @@ ho-join-scan = Scan the event code
 ho-join-unreadable = The code was read but is not a Weave event. Ask the facilitator to show it again.
 ho-join-private = Your finished map is sealed so that only the facilitator's device can open it. Nobody who finds this phone or the file can read it.
 ho-join-replaces = { $count ->
-    [one] This phone holds 1 map for another event. Joining replaces it: export it first if you need it.
-   *[other] This phone holds { $count } maps for another event. Joining replaces them: export them first if you need them.
+    [one] This phone holds 1 map (the demo or another event). Joining replaces it: export it first if you need it.
+   *[other] This phone holds { $count } maps (the demo or another event). Joining replaces them: export them first if you need them.
 }
 ho-join-confirm = Join this event
 ho-join-again = Scan again
