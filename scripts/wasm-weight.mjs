@@ -24,10 +24,21 @@ while (pos < buf.length) {
   }
   pos = end;
 }
+// The crate (and, for weave, the module under it) that a mangled symbol names first.
 const crateOf = (sym) => {
-  const m = sym.match(/(?:_ZN|_R[A-Za-z0-9]*?)?\d*([a-z_][a-z0-9_]*)(?:\.\.|::|\d)/i) || [];
-  const direct = sym.match(/^<?&?(?:mut )?([a-z_][a-z0-9_]*)::/);
-  return (direct && direct[1]) || (sym.match(/^_ZN\d+([a-z_0-9]+)/) || [])[1] || m[1] || "?";
+  const segs = [];
+  const legacy = sym.match(/_ZN(.*)$/);
+  if (legacy) {
+    let rest = legacy[1];
+    while (segs.length < 3) { const m = rest.match(/^(\d+)/); if (!m) break; const n = Number(m[1]); segs.push(rest.slice(m[1].length, m[1].length + n)); rest = rest.slice(m[1].length + n); }
+  } else {
+    const v0 = sym.match(/C[sa-zA-Z0-9]*?_(\d+)([a-z_][a-z0-9_]*)/);
+    if (v0) segs.push(v0[2].slice(0, Number(v0[1])));
+    const direct = sym.match(/^<?&?(?:mut )?([a-z_][a-z0-9_]*)::([a-z_]+)::([a-z_]+)/);
+    if (!segs.length && direct) segs.push(direct[1], direct[2], direct[3]);
+  }
+  if (!segs.length) return "(other)";
+  return segs[0] === "weave" ? segs.slice(0, 3).join("::") : segs[0];
 };
 const groups = new Map();
 bodies.forEach(([start, size], i) => {
