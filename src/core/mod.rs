@@ -11,6 +11,7 @@ pub mod formats;
 pub mod geometry;
 pub mod gesture;
 pub mod handover;
+pub mod jobs;
 pub mod kiosk;
 pub mod layout;
 pub mod matching;
