@@ -2,17 +2,14 @@
 //! device has them, "3 of 7 codes read" as frames arrive in any order, and a
 //! file picker / drop zone for when there is no camera. Frames go through a
 //! `core::handover::Collector`; the complete payload goes to the parent.
-//! Frames are decoded in the app's web worker (`core::jobs::qr`), one at a
-//! time, a few times a second; if the worker cannot start, on the main thread.
+//! Decoding runs on the main thread a few times a second on a downscaled
+//! frame (a few ms each in release builds).
 
 use crate::core::handover::{frames::FrameError, qr, Collector, Kind, Progress};
-use crate::core::jobs::{qr::QrJob, Job, Output, Reply};
 use crate::platform::camera::{Camera, CameraError};
 use crate::platform::file_input;
-use crate::platform::worker::WorkerHandle;
 use crate::state::context::use_app;
 use gloo::timers::callback::Interval;
-use std::cell::Cell;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
@@ -21,25 +18,6 @@ use yew::prelude::*;
 
 /// How often a camera frame is decoded.
 const SCAN_MS: u32 = 200;
-/// A worker that has not answered a frame for this long is given up, and
-/// frames are decoded on the main thread instead.
-const WORKER_PATIENCE_MS: f64 = 5000.0;
-
-/// Decodes frames in the worker, one in flight at a time.
-struct Decoder {
-    worker: Option<WorkerHandle>,
-    /// When the frame in flight was sent.
-    busy_since: Cell<Option<f64>>,
-}
-
-impl Decoder {
-    fn new() -> Self {
-        Self {
-            worker: Some(WorkerHandle::spawn()),
-            busy_since: Cell::new(None),
-        }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ScannerProps {
@@ -109,50 +87,6 @@ fn feed(collector: &Shared<Collector>, text: &str, status: &mut Status) -> Optio
     }
 }
 
-/// Grabs a frame and has it decoded, unless the previous one is still in the worker.
-fn scan_once(
-    camera: &Shared<Option<Camera>>,
-    decoder: &Shared<Decoder>,
-    publish: &Rc<dyn Fn(&str)>,
-) {
-    let now = js_sys::Date::now();
-    let mut d = decoder.borrow_mut();
-    if let Some(since) = d.busy_since.get() {
-        if now - since < WORKER_PATIENCE_MS {
-            return;
-        }
-        // The worker never answered (blocked or failed to load): decode here.
-        d.worker = None;
-        d.busy_since.set(None);
-    }
-    let Some((w, h, luma)) = camera.borrow().as_ref().and_then(|c| c.grab()) else {
-        return;
-    };
-    let Some(worker) = &d.worker else {
-        drop(d);
-        for text in qr::decode_luma(w, h, &luma) {
-            publish(&text);
-        }
-        return;
-    };
-    d.busy_since.set(Some(now));
-    let (decoder_ref, publish) = (decoder.clone(), publish.clone());
-    worker.start("qr", Job::Qr(QrJob::new(w, h, &luma)), move |reply| {
-        if let Reply::Output {
-            output: Output::Qr(texts),
-            ..
-        } = &reply
-        {
-            for text in texts {
-                publish(text);
-            }
-        }
-        if reply.is_final() {
-            decoder_ref.borrow().busy_since.set(None);
-        }
-    });
-}
-
 #[function_component(Scanner)]
 pub fn scanner(props: &ScannerProps) -> Html {
     let app = use_app();
@@ -169,13 +103,13 @@ pub fn scanner(props: &ScannerProps) -> Html {
     // The latest status, for the timer (a state handle read in a closure is stale).
     let status_now: Shared<Status> = use_mut_ref(Status::default);
 
-    let publish: Rc<dyn Fn(&str)> = {
+    let publish = {
         let status = status.clone();
         let status_now = status_now.clone();
         let on_payload = props.on_payload.clone();
         let collector = collector.clone();
         Rc::new(move |text: &str| {
-            let mut s: Status = status_now.borrow().clone();
+            let mut s = status_now.borrow().clone();
             let done = feed(&collector, text, &mut s);
             if s != *status_now.borrow() {
                 *status_now.borrow_mut() = s.clone();
@@ -212,16 +146,21 @@ pub fn scanner(props: &ScannerProps) -> Html {
     };
 
     // The decode loop runs while the camera is on; the camera stops on unmount.
-    let decoder: Shared<Decoder> = use_mut_ref(Decoder::new);
     {
         let camera = camera.clone();
         let publish = publish.clone();
-        let decoder = decoder.clone();
         let on = matches!(*cam, CamState::On { .. });
         use_effect_with(on, move |on| {
             let timer = on.then(|| {
                 let camera = camera.clone();
-                Interval::new(SCAN_MS, move || scan_once(&camera, &decoder, &publish))
+                Interval::new(SCAN_MS, move || {
+                    let frame = camera.borrow().as_ref().and_then(|c| c.grab());
+                    if let Some((w, h, luma)) = frame {
+                        for text in qr::decode_luma(w, h, &luma) {
+                            publish(&text);
+                        }
+                    }
+                })
             });
             move || drop(timer)
         });

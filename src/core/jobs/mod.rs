@@ -32,7 +32,6 @@
 //!    on_reply)`; test the task natively by driving a [`Runner`].
 
 pub mod analysis;
-pub mod qr;
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -60,8 +59,6 @@ impl Lane {
 pub enum Job {
     /// Network analysis of a community or a network.
     Analysis(AnalysisJob),
-    /// QR codes in one camera frame (the hand-over scanner).
-    Qr(qr::QrJob),
 }
 
 impl Job {
@@ -69,7 +66,6 @@ impl Job {
     pub fn into_task(self) -> Box<dyn Task> {
         match self {
             Job::Analysis(job) => Box::new(AnalysisTask::new(job)),
-            Job::Qr(job) => Box::new(qr::QrTask::new(job)),
         }
     }
 }
@@ -79,8 +75,6 @@ impl Job {
 #[serde(rename_all = "snake_case")]
 pub enum Output {
     Analysis(Box<AnalysisUpdate>),
-    /// The texts of the QR codes read in a frame.
-    Qr(Vec<String>),
 }
 
 /// What a job is doing, for progress indicators (each has an i18n key).
