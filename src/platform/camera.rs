@@ -137,9 +137,12 @@ impl Camera {
         );
         self.canvas.set_width(w);
         self.canvas.set_height(h);
+        // Read back every frame: a CPU-side canvas makes getImageData cheap.
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"willReadFrequently".into(), &JsValue::TRUE);
         let ctx: CanvasRenderingContext2d = self
             .canvas
-            .get_context("2d")
+            .get_context_with_context_options("2d", &options)
             .ok()
             .flatten()?
             .dyn_into()

@@ -2,8 +2,8 @@
 //! device has them, "3 of 7 codes read" as frames arrive in any order, and a
 //! file picker / drop zone for when there is no camera. Frames go through a
 //! `core::handover::Collector`; the complete payload goes to the parent.
-//! Decoding runs on the main thread a few times a second on a downscaled
-//! frame (a few ms each in release builds).
+//! Decoding runs on the main thread on a downscaled frame, paced so that it
+//! takes a third of the main thread at most (see `REST`).
 
 use crate::core::handover::{frames::FrameError, qr, Collector, Kind, Progress};
 use crate::platform::camera::{Camera, CameraError};
@@ -16,8 +16,12 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::HtmlVideoElement;
 use yew::prelude::*;
 
-/// How often a camera frame is decoded.
+/// How often the scanner looks for a new frame.
 const SCAN_MS: u32 = 200;
+/// After a frame that took `t` ms to decode, the next waits `t * REST`, so
+/// decoding keeps the main thread busy a third of the time at most, however
+/// slow the device.
+const REST: f64 = 2.0;
 
 #[derive(Properties, PartialEq)]
 pub struct ScannerProps {
@@ -153,10 +157,18 @@ pub fn scanner(props: &ScannerProps) -> Html {
         use_effect_with(on, move |on| {
             let timer = on.then(|| {
                 let camera = camera.clone();
+                let next_at = std::cell::Cell::new(0.0);
                 Interval::new(SCAN_MS, move || {
+                    let start = js_sys::Date::now();
+                    if start < next_at.get() {
+                        return;
+                    }
                     let frame = camera.borrow().as_ref().and_then(|c| c.grab());
                     if let Some((w, h, luma)) = frame {
-                        for text in qr::decode_luma(w, h, &luma) {
+                        let texts = qr::decode_luma(w, h, &luma);
+                        let end = js_sys::Date::now();
+                        next_at.set(end + (end - start) * REST);
+                        for text in texts {
                             publish(&text);
                         }
                     }
