@@ -119,7 +119,9 @@ fn metrics_come_only_when_asked_for() {
         String::from_utf8(export_files(&c, &r, "t", None).unwrap().remove(0).bytes).unwrap();
     assert!(!plain.contains("attr.name=\"pagerank\""));
     r.metrics = true;
-    let files = export_files(&c, &r, "t", None).unwrap();
+    // In the app the analysis worker computes the report; here we do.
+    let report = weave::core::analysis::analyze(&r.network.build(&c), &Default::default());
+    let files = export_files(&c, &r, "t", Some(&report)).unwrap();
     let net = read_back(&files[0].name, &files[0].bytes);
     for n in &net.nodes {
         for m in ["degree", "pagerank", "core", "community", "component"] {

@@ -6,10 +6,12 @@
 pub mod analysis;
 pub mod command;
 pub mod demo;
+pub mod embed;
 pub mod exchange;
 pub mod formats;
 pub mod geometry;
 pub mod gesture;
+pub mod handover;
 pub mod jobs;
 pub mod kiosk;
 pub mod layout;

@@ -5,6 +5,8 @@
 use super::draft::{Draft, Step};
 use super::route::Route;
 use crate::core::command::{Command, History};
+
+use crate::core::handover::{HandoverDevice, Outgoing};
 use crate::core::kiosk::KioskDevice;
 use crate::core::model::{
     Community, Event, MergeDecision, PlaceDecision, Response, ResponseId, ResponseStatus, Timestamp,
@@ -87,6 +89,10 @@ pub struct AppState {
     pub unlocked: bool,
     /// Undo/redo of the facilitator's place-list edits (this session only).
     pub place_history: History<PlaceEdit>,
+    /// This device's hand-over keys, joined event and outbox (see `handover`).
+    pub handover: HandoverDevice,
+    /// Bumped when `handover` changes (it gets saved).
+    pub handover_rev: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -136,6 +142,17 @@ pub enum Action {
         edit: Option<PlaceEdit>,
         decisions: Vec<PlaceDecision>,
     },
+    /// Hand-over (see `state::handover`): this device's keys and outbox read from storage.
+    HandoverLoaded(HandoverDevice),
+    SetHandover(HandoverDevice),
+    /// A phone finished a map for a joined event: it is sealed in the outbox
+    /// and its plain copy is forgotten (kept in memory for the thank-you screen).
+    HandedOver {
+        response: Box<Response>,
+        outgoing: Box<Outgoing>,
+    },
+    /// The facilitator's device received a map from a phone (already stored).
+    ResponseReceived(Box<Response>),
 }
 
 impl AppState {
@@ -157,6 +174,8 @@ impl AppState {
             kiosk_rev: 0,
             unlocked: false,
             place_history: History::default(),
+            handover: HandoverDevice::default(),
+            handover_rev: 0,
         }
     }
 
@@ -272,6 +291,10 @@ impl AppState {
             Action::UndoPlaces => self.undo_places(false),
             Action::RedoPlaces => self.undo_places(true),
             Action::DecidePlaces { edit, decisions } => self.decide_places(edit, decisions),
+            action @ (Action::HandoverLoaded(_)
+            | Action::SetHandover(_)
+            | Action::HandedOver { .. }
+            | Action::ResponseReceived(_)) => return self.reduce_handover(action),
             Action::FinishedAt(now) => {
                 if let Some(draft) = self.draft.as_mut() {
                     let d = Rc::make_mut(draft);

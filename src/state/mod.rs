@@ -3,6 +3,7 @@
 
 pub mod app_state;
 pub mod draft;
+pub mod handover;
 mod places;
 pub mod route;
 
@@ -12,6 +13,8 @@ pub mod analysis;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod facilitator_actions;
+#[cfg(target_arch = "wasm32")]
+pub mod handover_actions;
 #[cfg(target_arch = "wasm32")]
 pub mod map_picture;
 

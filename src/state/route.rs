@@ -13,6 +13,8 @@ pub enum Route {
     Embed,
     /// The analysis benchmark's page (`scripts/bench-analysis.sh`).
     AnalysisBench,
+    /// A phone joins an event by scanning its code.
+    Join,
 }
 
 impl Route {
@@ -25,6 +27,7 @@ impl Route {
             "playback" => Route::Playback,
             "embed" => Route::Embed,
             "bench-analysis" => Route::AnalysisBench,
+            "join" => Route::Join,
             _ => Route::Start,
         }
     }
@@ -37,6 +40,7 @@ impl Route {
             Route::Playback => "#/playback",
             Route::Embed => "#/embed",
             Route::AnalysisBench => "#/bench-analysis",
+            Route::Join => "#/join",
         }
     }
 }
@@ -75,6 +79,7 @@ mod tests {
             Route::Playback,
             Route::Embed,
             Route::AnalysisBench,
+            Route::Join,
         ] {
             assert_eq!(Route::parse(r.hash()), r);
         }

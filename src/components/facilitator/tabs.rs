@@ -13,10 +13,18 @@ pub enum Tab {
     Exchange,
     Matching,
     Places,
+    /// Phones hand their maps over by QR code (the hand-over module).
+    Phones,
 }
 
 impl Tab {
-    const ALL: [Tab; 4] = [Tab::Overview, Tab::Exchange, Tab::Matching, Tab::Places];
+    const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Exchange,
+        Tab::Matching,
+        Tab::Places,
+        Tab::Phones,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
@@ -24,6 +32,7 @@ impl Tab {
             Tab::Exchange => "exchange",
             Tab::Matching => "matching",
             Tab::Places => "places",
+            Tab::Phones => "phones",
         }
     }
 
@@ -33,6 +42,7 @@ impl Tab {
             Tab::Exchange => "fac-tab-exchange",
             Tab::Matching => "fac-tab-matching",
             Tab::Places => "fac-tab-places",
+            Tab::Phones => "ho-tab-phones",
         }
     }
 

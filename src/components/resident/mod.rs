@@ -57,6 +57,11 @@ fn flow_screen(app: &crate::state::context::AppContext, consenting: &UseStateHan
     let state = app.state();
     if let Some(finished) = state.just_finished.clone() {
         if state.draft.is_none() {
+            // A phone that joined an event hands its sealed map over by QR code.
+            if state.handover.joined_for(&finished.event).is_some() {
+                use crate::components::handover::hand_over::HandOver;
+                return html! { <HandOver response={finished} /> };
+            }
             return html! { <thanks::ThankYou response={finished} /> };
         }
     }

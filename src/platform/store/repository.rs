@@ -3,6 +3,7 @@
 //! through the schema module so old data is migrated and newer data refused.
 
 use super::{Bucket, Record, Store, StoreError};
+use crate::core::handover::HandoverDevice;
 use crate::core::kiosk::KioskDevice;
 use crate::core::model::schema::{self, LoadError, CURRENT_SCHEMA, FORMAT_TAG};
 use crate::core::model::{Community, Response, ResponseId};
@@ -47,6 +48,7 @@ const KEY_EVENT: &str = "event";
 const KEY_MERGES: &str = "merges";
 const KEY_PLACE_DECISIONS: &str = "place_decisions";
 const KEY_KIOSK: &str = "kiosk";
+const KEY_HANDOVER: &str = "handover";
 
 pub struct Repository<S: Store> {
     store: S,
@@ -262,6 +264,25 @@ impl<S: Store> Repository<S> {
         Ok(())
     }
 
+    /// This device's hand-over keys, joined event and outbox; defaults when
+    /// never set. Unreadable data is an error, so a key is never overwritten
+    /// by a blank.
+    pub async fn load_handover(&self) -> Result<HandoverDevice, RepoError> {
+        match self.store.get(Bucket::Device, KEY_HANDOVER).await? {
+            None => Ok(HandoverDevice::default()),
+            Some(t) => serde_json::from_str(&t)
+                .map_err(|e| RepoError::Store(StoreError::Other(format!("hand-over keys: {e}")))),
+        }
+    }
+
+    pub async fn save_handover(&self, device: &HandoverDevice) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store
+            .put(Bucket::Device, KEY_HANDOVER, &to_json(device))
+            .await?;
+        Ok(())
+    }
+
     pub async fn clear_draft(&self, key: &str) -> Result<(), RepoError> {
         self.gate()?;
         self.store.delete(Bucket::Drafts, key).await?;
@@ -406,6 +427,26 @@ mod tests {
         run(repo.save_kiosk(&kiosk)).unwrap();
         run(repo.replace_community(&community())).unwrap();
         assert_eq!(run(repo.load_kiosk()), Ok(kiosk));
+    }
+
+    #[test]
+    fn handover_keys_stay_on_the_device_and_out_of_loads() {
+        use crate::core::handover::EventKeyPair;
+        let repo = Repository::new(MemoryStore::new());
+        run(repo.replace_community(&community())).unwrap();
+        let mut device = HandoverDevice::default();
+        device.add_key(EventKeyPair::from_random(
+            EventId::new("e"),
+            [3; 32],
+            Timestamp(1),
+        ));
+        run(repo.save_handover(&device)).unwrap();
+        run(repo.replace_community(&community())).unwrap();
+        assert_eq!(run(repo.load_handover()), Ok(device));
+        let loaded = run(repo.load()).unwrap().unwrap();
+        assert_eq!(loaded.community, community());
+        run(repo.store().put(Bucket::Device, "handover", "{bad")).unwrap();
+        assert!(run(repo.load_handover()).is_err());
     }
 
     #[test]
