@@ -11,7 +11,7 @@ use weave::core::model::{
 use weave::core::playback::camera::{bounds, hit};
 use weave::core::playback::card::card;
 use weave::core::playback::findings::FindingArg;
-use weave::core::playback::scene::SceneOptions;
+use weave::core::playback::scene::{Labels, SceneOptions};
 use weave::core::playback::style::{styles, Highlight, Shape};
 use weave::core::playback::svg::{svg, ExportText};
 use weave::core::playback::{generate, Camera, Lens, LiveLayout, NodeKind, Scene, TieKind};
@@ -135,7 +135,7 @@ fn no_private_name_reaches_any_output() {
 fn public_figures_are_labelled_only_when_the_facilitator_allows() {
     let c = canary_community();
     let allowed = SceneOptions {
-        label_public_figures: true,
+        labels: Labels::PublicFigures,
         ..exact()
     };
     let scene = Scene::from_community(&c, &allowed);
@@ -143,6 +143,40 @@ fn public_figures_are_labelled_only_when_the_facilitator_allows() {
         .nodes
         .iter()
         .any(|n| n.kind == NodeKind::Named && n.label.as_deref() == Some(CANARY)));
+    // Public figures only: nobody else among the named gets a name.
+    let others = c.responses[0].alters[1].name.clone();
+    assert!(!scene
+        .nodes
+        .iter()
+        .any(|n| n.label.as_deref() == Some(others.as_str())));
+    // "Everyone" names every named person, and still no resident.
+    let everyone = Scene::from_community(
+        &c,
+        &SceneOptions {
+            labels: Labels::Everyone,
+            ..exact()
+        },
+    );
+    assert!(everyone
+        .nodes
+        .iter()
+        .any(|n| n.label.as_deref() == Some(others.as_str())));
+    assert!(everyone
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Resident)
+        .all(|n| n.label.is_none()));
+    let named = everyone
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Named)
+        .count();
+    let labelled = everyone
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Named && n.label.is_some())
+        .count();
+    assert!(labelled * 10 >= named * 9, "{labelled} of {named}");
 }
 
 #[test]

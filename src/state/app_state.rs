@@ -9,6 +9,7 @@ use crate::core::kiosk::KioskDevice;
 use crate::core::model::{
     Community, Event, MergeDecision, Response, ResponseId, ResponseStatus, Timestamp,
 };
+use crate::core::playback::scene::Labels;
 use crate::platform::store::StoreError;
 use std::rc::Rc;
 
@@ -84,6 +85,9 @@ pub struct AppState {
     pub kiosk_rev: u64,
     /// The facilitator entered the PIN in this session.
     pub unlocked: bool,
+    /// Which names the play-back may show: set from the facilitator
+    /// workspace only, never stored (a reload returns to places only).
+    pub playback_labels: Labels,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +128,8 @@ pub enum Action {
     Unlock(bool),
     /// A response withdrawn by its code: it and every decision about its people go.
     Withdraw(ResponseId),
+    /// The facilitator chose which names the play-back shows.
+    SetPlaybackLabels(Labels),
 }
 
 impl AppState {
@@ -144,6 +150,7 @@ impl AppState {
             kiosk: KioskDevice::default(),
             kiosk_rev: 0,
             unlocked: false,
+            playback_labels: Labels::default(),
         }
     }
 
@@ -238,6 +245,7 @@ impl AppState {
                 self.kiosk_rev += 1;
             }
             Action::Unlock(on) => self.unlocked = on,
+            Action::SetPlaybackLabels(labels) => self.playback_labels = labels,
             Action::Withdraw(id) => {
                 let c = Rc::make_mut(&mut self.community);
                 c.responses.retain(|r| r.id != id);

@@ -11,6 +11,7 @@ mod kiosk_panel;
 mod merge_groups;
 mod network_import;
 mod overview;
+pub mod playback_panel;
 mod responses;
 mod review;
 mod review_item;
@@ -48,6 +49,7 @@ pub fn facilitator() -> Html {
                     Tab::Overview => html! { <>
                         <overview::Overview />
                         <kiosk_panel::KioskPanel />
+                        <playback_panel::PlaybackPanel />
                         <responses::Responses />
                     </> },
                     Tab::Exchange => html! { <exchange::Exchange /> },

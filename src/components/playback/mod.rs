@@ -6,6 +6,7 @@
 
 mod controls;
 mod panel;
+mod search;
 mod source;
 
 use super::sociogram::engine::{Engine, EngineHandle};
@@ -14,6 +15,7 @@ use crate::core::demo::demo_community_sized;
 use crate::core::model::Community;
 use crate::core::playback::card::card;
 use crate::core::playback::scene::finish_order;
+use crate::core::playback::scene::Labels;
 use crate::core::playback::style::Swatch;
 use crate::core::playback::svg::ExportText;
 use crate::core::playback::timeline::{play_step, start_step, step_ms, YOU_FADE_MS, YOU_HOLD_MS};
@@ -24,7 +26,8 @@ use crate::state::Route;
 use controls::{Action, Actions, LensBar, Timeline};
 use gloo::timers::callback::{Interval, Timeout};
 use panel::{tr, Card, Findings, Legend};
-use source::{build_scene, Source};
+use search::NameSearch;
+use source::{build_scene, facilitator_view_requested, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,14 +37,15 @@ const FULL_ANALYSIS_DELAY_MS: u32 = 80;
 /// Seed of the benchmark's demo event.
 const BENCH_SEED: u64 = 2026;
 
-/// Identifies a community version: same pointer, count and meta revision.
-type Key = (usize, usize, u64);
+/// Identifies a scene: the community version (same pointer, count and meta
+/// revision) and the names the facilitator allows.
+type Key = (usize, usize, u64, Labels);
 
 #[hook]
 fn use_scene(source: Source, community: Rc<Community>, key: Key) -> Rc<Scene> {
     let quick = {
         let c = community.clone();
-        use_memo(key, move |_| Rc::new(build_scene(source, &c, false)))
+        use_memo(key, move |k| Rc::new(build_scene(source, &c, false, k.3)))
     };
     let full = use_state(|| None::<(Key, Rc<Scene>)>);
     {
@@ -49,7 +53,8 @@ fn use_scene(source: Source, community: Rc<Community>, key: Key) -> Rc<Scene> {
         use_effect_with(key, move |key| {
             let key = *key;
             let timer = Timeout::new(FULL_ANALYSIS_DELAY_MS, move || {
-                full.set(Some((key, Rc::new(build_scene(source, &community, true)))));
+                let scene = build_scene(source, &community, true, key.3);
+                full.set(Some((key, Rc::new(scene))));
             });
             move || drop(timer)
         });
@@ -103,12 +108,22 @@ pub fn playback() -> Html {
         Rc::as_ptr(&community) as usize,
         community.responses.len(),
         state.meta_rev,
+        state.playback_labels,
     );
+    // The facilitator's view (search by name) needs the workspace unlocked.
+    let asked_facilitator = *use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|h| facilitator_view_requested(&h))
+    });
+    let locked = state.kiosk.pin.is_some() && !state.unlocked;
+    let facilitator = asked_facilitator && !locked;
     let scene = use_scene(source, community.clone(), key);
     let lens = use_state(Lens::default);
     let step = use_state(|| u32::MAX);
     let playing = use_state(|| false);
     let selected = use_state(|| None::<u32>);
+    let found = use_state(|| None::<u32>);
     let you = you(&app, source, &community, &scene);
     let you_shown = use_state(|| true);
     let steps = scene.steps;
@@ -118,6 +133,7 @@ pub fn playback() -> Html {
         e.set_scene(scene.clone());
         e.set_view(*lens, shown);
         e.set_you(you.filter(|_| *you_shown), frames::now());
+        e.set_focus(found.filter(|_| facilitator));
         e.styles()
     };
     {
@@ -178,20 +194,32 @@ pub fn playback() -> Html {
         let selected = selected.clone();
         Callback::from(move |_: MouseEvent| selected.set(None))
     };
+    let on_found = {
+        let (selected, found) = (selected.clone(), found.clone());
+        Callback::from(move |i: Option<u32>| {
+            found.set(i);
+            selected.set(i);
+        })
+    };
     let home = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
     };
     let node_card = selected.and_then(|i| card(&scene, i));
     let canvas_label = app.t_with(
-        "pb-canvas",
+        if state.playback_labels == Labels::Places {
+            "pb-canvas"
+        } else {
+            "pb-canvas-named"
+        },
         &[
             ("nodes", st.visible_nodes.into()),
             ("ties", st.visible_edges.into()),
         ],
     );
     html! {
-        <main class="screen playback" ref={main_ref} data-lens={lens.id()}>
+        <main class={classes!("screen", "playback", facilitator.then_some("facilitator-view"))}
+            ref={main_ref} data-lens={lens.id()}>
             <header class="bar">
                 <h1>{ app.t("playback-title") }</h1>
                 <p class="muted" data-testid="pb-counts">
@@ -211,6 +239,9 @@ pub fn playback() -> Html {
                     <p class="pb-empty">{ app.t("pb-empty") }</p>
                 }
                 <div class="pb-side">
+                    if facilitator {
+                        <NameSearch community={community.clone()} scene={scene.clone()} on_pick={on_found} />
+                    }
                     if let Some(c) = node_card {
                         <Card card={c} on_close={close} />
                     }

@@ -6,7 +6,7 @@
 use crate::core::analysis::PathMode;
 use crate::core::model::Community;
 use crate::core::playback::generate;
-use crate::core::playback::scene::{paths_for, SceneOptions};
+use crate::core::playback::scene::{paths_for, Labels, SceneOptions};
 use crate::core::playback::Scene;
 
 /// Ties per node in generated networks (2,000 nodes → 6,000 ties).
@@ -57,15 +57,23 @@ impl Source {
     }
 }
 
+/// Reads `view=facilitator` from the hash's query: the facilitator's own
+/// view (search by name), granted only when the workspace is unlocked.
+pub fn facilitator_view_requested(hash: &str) -> bool {
+    let query = hash.split_once('?').map_or("", |(_, q)| q);
+    query.split('&').any(|kv| kv == "view=facilitator")
+}
+
 /// The scene: `full` adds path metrics (brokers) and findings, which cost
-/// more; without it the first picture is instant.
-pub fn build_scene(source: Source, community: &Community, full: bool) -> Scene {
+/// more; without it the first picture is instant. `labels` is the
+/// facilitator's choice of names to show.
+pub fn build_scene(source: Source, community: &Community, full: bool, labels: Labels) -> Scene {
     match source {
         Source::Generated(n) => {
             let (net, order) = generate::people(n, n * TIES_PER_NODE, 1);
             let options = SceneOptions {
                 paths: if full { paths_for(n) } else { PathMode::Skip },
-                ..SceneOptions::default()
+                labels,
             };
             Scene::from_networks(&net, None, &order, &options)
         }
@@ -80,7 +88,7 @@ pub fn build_scene(source: Source, community: &Community, full: bool) -> Scene {
                 } else {
                     PathMode::Skip
                 },
-                ..SceneOptions::default()
+                labels,
             };
             Scene::from_community(community, &options)
         }

@@ -2,9 +2,10 @@
 //! the places people go, and the analysis, folded together.
 //!
 //! Privacy is decided here, once: a [`SceneNode`] carries a label only for a
-//! place from the event's own list (or, when the facilitator allows it, a
-//! public figure). Residents and the people they named are never labelled, so
-//! nothing downstream (canvas, DOM, exports) can show their names.
+//! place from the event's own list, or, when the facilitator turned labels
+//! on ([`Labels`]), a public figure or a named person. Residents are never
+//! labelled. Nothing downstream (canvas, DOM, exports) has any other name to
+//! show.
 
 use crate::core::analysis::build::{CAN_CHANGE_ATTR, KNOWS, ROLE_ATTR, ROLE_RESIDENT, TYPE_ATTR};
 use crate::core::analysis::{
@@ -151,20 +152,65 @@ pub struct Scene {
     pub complete: bool,
 }
 
+/// Which names the big screen may show. Places from the event's own list
+/// are always public; people's names only when the facilitator says so,
+/// from the facilitator workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Labels {
+    /// Listed places only (the default: people are dots without names).
+    #[default]
+    Places,
+    /// Also the public figures residents picked from the event's roster.
+    PublicFigures,
+    /// Also every named person (for a closed meeting, never a public screen).
+    Everyone,
+}
+
+impl Labels {
+    pub const ALL: [Labels; 3] = [Labels::Places, Labels::PublicFigures, Labels::Everyone];
+
+    /// A stable name for tests and form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            Labels::Places => "places",
+            Labels::PublicFigures => "public-figures",
+            Labels::Everyone => "everyone",
+        }
+    }
+
+    /// The i18n key of the choice's label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Labels::Places => "pb-labels-places",
+            Labels::PublicFigures => "pb-labels-public-figures",
+            Labels::Everyone => "pb-labels-everyone",
+        }
+    }
+
+    /// Whether a named person (public figure or not) gets their name.
+    pub fn names(self, public_figure: bool) -> bool {
+        match self {
+            Labels::Places => false,
+            Labels::PublicFigures => public_figure,
+            Labels::Everyone => true,
+        }
+    }
+}
+
 /// How to build a scene.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneOptions {
     /// `Skip` for an instant first picture; `Exact`/`Sampled` for brokers.
     pub paths: PathMode,
-    /// Label public figures by name (the facilitator's switch; off by default).
-    pub label_public_figures: bool,
+    /// Which names may be shown (the facilitator's switch; places only by default).
+    pub labels: Labels,
 }
 
 impl Default for SceneOptions {
     fn default() -> Self {
         Self {
             paths: PathMode::Skip,
-            label_public_figures: false,
+            labels: Labels::Places,
         }
     }
 }
@@ -319,7 +365,7 @@ fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOption
                     _ => named_by[v] <= 1,
                 },
                 in_group: false,
-                label: (public && options.label_public_figures && kind == NodeKind::Named)
+                label: (kind == NodeKind::Named && options.labels.names(public))
                     .then(|| people.nodes[v].label.clone())
                     .flatten(),
                 since: 0,

@@ -127,7 +127,10 @@ pub const LEGEND_KEYS: [&str; 12] = [
     "pb-legend-residents",
     "pb-legend-in-group",
 ];
-const LEGEND_YOU: &str = "pb-legend-you";
+/// The legend line of the resident who just finished.
+pub const LEGEND_YOU: &str = "pb-legend-you";
+/// The same highlight when the facilitator searched for someone.
+pub const LEGEND_FOUND: &str = "pb-legend-found";
 /// Above this many ties every tie is drawn solid: a dash pattern costs one
 /// segment per few pixels of line, and thousands of long dotted ties cost a
 /// software renderer most of a second per frame.
@@ -460,6 +463,7 @@ fn legend(
 pub fn legend_keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = LEGEND_KEYS.to_vec();
     keys.push(LEGEND_YOU);
+    keys.push(LEGEND_FOUND);
     keys.extend(TieKind::ALL.iter().map(|k| k.key()));
     keys
 }
@@ -483,9 +487,9 @@ pub const EDGES_WHILE_MOVING: usize = 2000;
 /// assert_eq!(edge_stride(6_000, true), 0);
 /// ```
 pub fn edge_stride(visible_edges: usize, moving: bool) -> usize {
-    if moving && visible_edges > EDGES_WHILE_MOVING {
-        0
-    } else {
-        visible_edges.div_ceil(EDGES_PER_FRAME).max(1)
+    super::renderer::EdgeBudget {
+        per_frame: EDGES_PER_FRAME,
+        while_moving: EDGES_WHILE_MOVING,
     }
+    .stride(visible_edges, moving)
 }

@@ -1,7 +1,9 @@
 //! Paints one frame on a Canvas 2D context: ties batch by batch (one path and
 //! one stroke per look), then nodes (one path and one fill per look), then
-//! the public labels. Device-pixel-ratio aware: the caller sizes the backing
-//! store; everything here is in CSS pixels under a `dpr` transform.
+//! the public labels. This is the fallback where WebGL 2 is missing; with
+//! WebGL, [`draw_labels`] paints the labels alone on a transparent overlay.
+//! Device-pixel-ratio aware: the caller sizes the backing store; everything
+//! here is in CSS pixels under a `dpr` transform.
 
 use crate::core::playback::palette::{self, Rgb};
 use crate::core::playback::style::{Shape, Styles};
@@ -112,6 +114,21 @@ pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame) {
             ctx.stroke();
         }
     }
+    labels(ctx, frame, &at);
+}
+
+/// Clears a transparent overlay and paints only the public labels of
+/// `frame` on it (over the WebGL picture).
+pub fn draw_labels(ctx: &CanvasRenderingContext2d, frame: &Frame) {
+    let Frame {
+        x, y, camera, dpr, ..
+    } = *frame;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, camera.size.width, camera.size.height);
+    let at = |i: u32| -> Option<(f64, f64)> {
+        let p = camera.to_screen(*x.get(i as usize)?, *y.get(i as usize)?);
+        (p.0.is_finite() && p.1.is_finite()).then_some(p)
+    };
     labels(ctx, frame, &at);
 }
 
