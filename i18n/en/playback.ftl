@@ -13,3 +13,21 @@ pb-search-label = Name of a person or place
 pb-search-clear = Clear
 pb-search-none = Nobody on the picture has that name.
 pb-canvas-named = The community network: { $nodes } dots and { $ties } ties. Names chosen by the facilitator are shown.
+pb-legend-answer = { $answer } · { $count ->
+    [one] 1 resident
+   *[other] { $count } residents
+}
+pb-legend-other-answers = Other answers · { $count ->
+    [one] 1 resident
+   *[other] { $count } residents
+}
+pb-legend-no-answer = Resident who did not answer
+pb-legend-named = Someone a resident named
+pb-size = Size shows
+pb-size-ties = How many ties
+pb-size-mentions = How many residents named them
+pb-size-betweenness = How much they link others
+pb-colour = Colour shows
+pb-colour-community = Groups who know each other
+pb-caption-colour-attribute = Each colour is an answer to “{ $attribute }”; grey dots are the people residents named.
+pb-fullscreen-leave = Leave full screen

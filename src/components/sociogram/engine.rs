@@ -8,7 +8,9 @@ use crate::core::geometry::{ScreenPoint, ScreenSize, ScreenVector};
 use crate::core::playback::camera::{bounds, hit};
 use crate::core::playback::layout_job::{LayoutInput, LayoutRequest, LayoutUpdate};
 use crate::core::playback::live::{carry_over, ease};
-use crate::core::playback::style::{styles, Highlight, Styles, LEGEND_FOUND, LEGEND_YOU};
+use crate::core::playback::style::{
+    styles_with, Appearance, Highlight, Styles, LEGEND_FOUND, LEGEND_YOU,
+};
 use crate::core::playback::svg::{svg, ExportText};
 use crate::core::playback::timeline::you_strength;
 use crate::core::playback::{Camera, Lens, LiveLayout, Scene};
@@ -67,6 +69,7 @@ pub struct Engine {
     scene: Rc<Scene>,
     lens: Lens,
     step: u32,
+    look: Appearance,
     base: Rc<Styles>,
     styles: Rc<Styles>,
     live: LiveLayout,
@@ -113,6 +116,7 @@ impl Engine {
             scene: Rc::new(Scene::default()),
             lens: Lens::default(),
             step: u32::MAX,
+            look: Appearance::default(),
             base: Rc::new(Styles::default()),
             styles: Rc::new(Styles::default()),
             live: LiveLayout::new(),
@@ -196,11 +200,12 @@ impl Engine {
         self.restyle();
     }
 
-    /// Sets the lens and timeline step.
-    pub fn set_view(&mut self, lens: Lens, step: u32) {
-        if (lens, step) != (self.lens, self.step) {
+    /// Sets the lens, timeline step, and size and colour choices.
+    pub fn set_view(&mut self, lens: Lens, step: u32, look: Appearance) {
+        if (lens, step, look) != (self.lens, self.step, self.look) {
             self.lens = lens;
             self.step = step;
+            self.look = look;
             self.restyle();
         }
     }
@@ -236,10 +241,11 @@ impl Engine {
     }
 
     fn restyle(&mut self) {
-        self.base = Rc::new(styles(&self.scene, self.lens, self.step, None));
+        let (scene, lens, step, look) = (&self.scene, self.lens, self.step, self.look);
+        self.base = Rc::new(styles_with(scene, lens, step, None, look));
         self.styles = match self.highlight().filter(|h| h.strength > 0.0) {
             Some(h) => {
-                let mut st = styles(&self.scene, self.lens, self.step, Some(h));
+                let mut st = styles_with(scene, lens, step, Some(h), look);
                 if self.focus.is_some() {
                     found_in_legend(&mut st);
                 }

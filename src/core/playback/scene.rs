@@ -150,6 +150,23 @@ pub struct Scene {
     pub findings: Vec<FindingText>,
     /// True once betweenness has been computed.
     pub complete: bool,
+    /// Residents' answers to the event's questions, for colouring by one.
+    pub attributes: Vec<AttributeColumn>,
+}
+
+/// One question's answers across the scene: `of_node[i]` indexes `answers`
+/// for residents who answered; everyone else has `None`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AttributeColumn {
+    /// The question's label, as the facilitator wrote it.
+    pub label: String,
+    /// Distinct answers, most common first.
+    pub answers: Vec<String>,
+    /// Residents per answer, in the same order.
+    pub counts: Vec<usize>,
+    /// The last entry of `answers` stands for every rarer answer.
+    pub others: bool,
+    pub of_node: Vec<Option<u16>>,
 }
 
 /// Which names the big screen may show. Places from the event's own list
@@ -278,6 +295,7 @@ impl Scene {
         if options.paths != PathMode::Skip {
             scene.findings = finding_texts(&crate::core::analysis::findings(c));
         }
+        scene.attributes = attribute_columns(c, &people, scene.nodes.len());
         scene
     }
 
@@ -623,4 +641,61 @@ fn mark_group(scene: &mut Scene, people: &Network, question: &str, answer: &str)
             }
         }
     }
+}
+
+/// Answers (at most this many distinct ones) to colour by; rarer answers
+/// join the last colour.
+const MAX_ANSWERS: usize = 8;
+
+/// The residents' answers to each of the event's questions, by scene node
+/// (the people network's nodes come first in a scene, in the same order).
+fn attribute_columns(c: &Community, people: &Network, n: usize) -> Vec<AttributeColumn> {
+    c.event
+        .attributes
+        .iter()
+        .filter_map(|q| {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for v in 0..people.nodes.len() {
+                if let Some(a) = attr_str(people, v, q.id.as_str()) {
+                    if attr_str(people, v, ROLE_ATTR) == Some(ROLE_RESIDENT) {
+                        *counts.entry(a).or_default() += 1;
+                    }
+                }
+            }
+            if counts.is_empty() {
+                return None;
+            }
+            let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let others = ranked.len() > MAX_ANSWERS;
+            ranked.truncate(if others { MAX_ANSWERS - 1 } else { MAX_ANSWERS });
+            let mut answers: Vec<String> = ranked.iter().map(|(a, _)| a.to_string()).collect();
+            if others {
+                answers.push(String::new());
+            }
+            let mut of_node = vec![None; n];
+            let mut counts = vec![0; answers.len()];
+            for (v, slot) in of_node.iter_mut().enumerate().take(people.nodes.len()) {
+                if attr_str(people, v, ROLE_ATTR) != Some(ROLE_RESIDENT) {
+                    continue;
+                }
+                let Some(a) = attr_str(people, v, q.id.as_str()) else {
+                    continue;
+                };
+                let k = answers
+                    .iter()
+                    .position(|x| x == a)
+                    .unwrap_or(answers.len() - 1);
+                *slot = Some(k as u16);
+                counts[k] += 1;
+            }
+            Some(AttributeColumn {
+                label: q.label.clone(),
+                answers,
+                counts,
+                others,
+                of_node,
+            })
+        })
+        .collect()
 }
