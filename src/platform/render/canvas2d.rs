@@ -5,6 +5,7 @@
 //! Device-pixel-ratio aware: the caller sizes the backing store; everything
 //! here is in CSS pixels under a `dpr` transform.
 
+use crate::core::playback::label_grid::visible_labels;
 use crate::core::playback::palette::{self, Rgb};
 use crate::core::playback::style::{Shape, Styles};
 use crate::core::playback::{Camera, Scene};
@@ -136,11 +137,21 @@ fn labels(ctx: &CanvasRenderingContext2d, frame: &Frame, at: &dyn Fn(u32) -> Opt
     if frame.styles.labels.is_empty() {
         return;
     }
+    let radius = |i: u32| f64::from(frame.styles.radius.get(i as usize).copied().unwrap_or(3.0));
+    let candidates: Vec<(u32, f64, f64, f64)> = frame
+        .styles
+        .labels
+        .iter()
+        .filter_map(|&i| at(i).map(|(x, y)| (i, x, y, radius(i))))
+        .collect();
+    let size = frame.camera.size;
+    let shown = visible_labels(&candidates, size.width, size.height);
     ctx.set_font("600 15px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif");
     ctx.set_line_width(4.0);
+    ctx.set_line_join("round");
     ctx.set_stroke_style_str(&palette::BACKGROUND.hex());
     ctx.set_fill_style_str(&palette::INK.hex());
-    for &i in &frame.styles.labels {
+    for i in shown {
         let (Some(label), Some(p)) = (
             frame
                 .scene
@@ -151,7 +162,7 @@ fn labels(ctx: &CanvasRenderingContext2d, frame: &Frame, at: &dyn Fn(u32) -> Opt
         ) else {
             continue;
         };
-        let r = f64::from(frame.styles.radius.get(i as usize).copied().unwrap_or(3.0));
+        let r = radius(i);
         let _ = ctx.stroke_text(label, p.0 + r + 4.0, p.1 + 5.0);
         let _ = ctx.fill_text(label, p.0 + r + 4.0, p.1 + 5.0);
     }
