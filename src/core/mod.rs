@@ -9,6 +9,7 @@ pub mod demo;
 pub mod formats;
 pub mod geometry;
 pub mod gesture;
+pub mod jobs;
 pub mod kiosk;
 pub mod layout;
 pub mod matching;
