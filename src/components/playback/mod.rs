@@ -119,6 +119,7 @@ pub fn playback() -> Html {
     let engine = use_memo((), |_| {
         EngineHandle(Rc::new(RefCell::new(Engine::new(frames::now()))))
     });
+    super::sociogram::worker_link::use_layout_worker(&engine);
     let source = *use_memo((), |_| Source::from_location());
     let demo = use_memo(source, |s| match s {
         Source::Event(n) => Some(Rc::new(demo_community_sized(BENCH_SEED, *n))),

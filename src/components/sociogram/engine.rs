@@ -156,6 +156,19 @@ impl Engine {
         self.send_graph(now);
     }
 
+    /// Stops the worker's layout and lets go of the worker (the picture
+    /// keeps what is on screen).
+    pub fn stop_worker(&mut self) {
+        if let Some(r) = self.remote.take() {
+            (r.link.send)(LayoutRequest::Stop);
+            let (x, y) = (r.shown_x, r.shown_y);
+            let _ = self.live.set_positions(
+                &x.iter().map(|&v| v as f32).collect::<Vec<_>>(),
+                &y.iter().map(|&v| v as f32).collect::<Vec<_>>(),
+            );
+        }
+    }
+
     fn send_graph(&mut self, now: f64) {
         let Some(r) = self.remote.as_mut() else {
             return;
@@ -378,6 +391,15 @@ impl Engine {
             self.camera,
             self.dpr,
         )
+    }
+
+    /// Where the layout runs: "worker", or "main" (no worker, or it fell silent).
+    pub fn layout_thread(&self) -> &'static str {
+        if self.remote.is_some() {
+            "worker"
+        } else {
+            "main"
+        }
     }
 
     pub fn positions_rev(&self) -> u64 {

@@ -6,6 +6,7 @@
 
 pub mod engine;
 mod input;
+pub mod worker_link;
 
 use crate::core::geometry::{ScreenPoint, ScreenSize};
 use crate::core::playback::renderer::Renderer;
@@ -107,6 +108,7 @@ fn report(canvas: &HtmlCanvasElement, e: &Engine) {
     set("data-nodes", s.nodes.to_string());
     set("data-edges", s.edges.to_string());
     set("data-resting", s.resting.to_string());
+    set("data-layout", e.layout_thread().to_string());
     if let Some(ms) = s.you_ms {
         set("data-you-ms", format!("{ms:.0}"));
     }

@@ -32,6 +32,7 @@
 //!    on_reply)`; test the task natively by driving a [`Runner`].
 
 pub mod analysis;
+pub mod layout;
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -59,6 +60,8 @@ impl Lane {
 pub enum Job {
     /// Network analysis of a community or a network.
     Analysis(AnalysisJob),
+    /// The play-back's live ForceAtlas2 layout, streaming positions.
+    Layout(crate::core::playback::layout_job::LayoutInput),
 }
 
 impl Job {
@@ -66,6 +69,7 @@ impl Job {
     pub fn into_task(self) -> Box<dyn Task> {
         match self {
             Job::Analysis(job) => Box::new(AnalysisTask::new(job)),
+            Job::Layout(input) => Box::new(layout::LayoutTask::new(input)),
         }
     }
 }
@@ -75,6 +79,7 @@ impl Job {
 #[serde(rename_all = "snake_case")]
 pub enum Output {
     Analysis(Box<AnalysisUpdate>),
+    Layout(crate::core::playback::layout_job::LayoutUpdate),
 }
 
 /// What a job is doing, for progress indicators (each has an i18n key).
