@@ -99,8 +99,9 @@ pub fn actions(props: &ActionProps) -> Html {
     let app = use_app();
     let button = |action: Action, key: &str, id: &str| {
         let on = props.on_action.clone();
+        let export = matches!(action, Action::Png | Action::Svg);
         html! {
-            <button type="button" class="btn" data-testid={id.to_string()}
+            <button type="button" class={classes!("btn", export.then_some("pb-export"))} data-testid={id.to_string()}
                 onclick={Callback::from(move |_: MouseEvent| on.emit(action))}>{ app.t(key) }</button>
         }
     };

@@ -77,6 +77,7 @@ fn paint(
         *painter = Painter::new(canvas, overlay, wanted_renderer());
         if let Some(p) = painter.as_ref() {
             let _ = canvas.set_attribute("data-renderer", p.renderer().id());
+            let _ = canvas.set_attribute("data-software", &p.is_software().to_string());
         }
     }
     if let Some(p) = painter.as_mut() {

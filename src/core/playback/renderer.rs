@@ -33,24 +33,45 @@ impl Renderer {
         }
     }
 
-    /// How many ties this renderer draws per frame.
-    pub fn budget(self) -> EdgeBudget {
-        match self {
-            Renderer::Canvas2d => EdgeBudget {
+    /// How many ties this renderer draws per frame; `software` is true when
+    /// WebGL runs on a software rasteriser (SwiftShader, llvmpipe: no GPU).
+    pub fn budget(self, software: bool) -> EdgeBudget {
+        match (self, software) {
+            (Renderer::Canvas2d, _) => EdgeBudget {
                 per_frame: super::style::EDGES_PER_FRAME,
                 while_moving: super::style::EDGES_WHILE_MOVING,
             },
-            Renderer::WebGl => WEBGL_BUDGET,
+            (Renderer::WebGl, false) => WEBGL_BUDGET,
+            (Renderer::WebGl, true) => WEBGL_SOFTWARE_BUDGET,
         }
     }
 }
 
-/// WebGL draws ties as instanced quads: every tie of a 60,000-tie network is
-/// one draw call's worth of vertices, but a software rasteriser (no GPU)
-/// still pays per pixel, so beyond this an even sample is drawn.
+/// True for the renderer strings of software rasterisers.
+pub fn is_software_renderer(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    [
+        "swiftshader",
+        "llvmpipe",
+        "softpipe",
+        "software",
+        "basic render",
+    ]
+    .iter()
+    .any(|s| n.contains(s))
+}
+
+/// On a GPU every tie of a 60,000-tie network is one draw call's worth of
+/// instances, cheap.
 const WEBGL_BUDGET: EdgeBudget = EdgeBudget {
-    per_frame: 60_000,
-    while_moving: 60_000,
+    per_frame: 100_000,
+    while_moving: 100_000,
+};
+/// A software rasteriser pays per pixel of every tie: beyond this an even
+/// sample is drawn (more while still, fewer while the picture moves).
+const WEBGL_SOFTWARE_BUDGET: EdgeBudget = EdgeBudget {
+    per_frame: 12_000,
+    while_moving: 6_000,
 };
 
 /// How many ties a renderer can afford per frame.
@@ -102,8 +123,21 @@ mod tests {
 
     #[test]
     fn canvas_samples_large_networks_and_webgl_draws_them() {
-        assert_eq!(Renderer::Canvas2d.budget().stride(60_000, false), 15);
-        assert_eq!(Renderer::Canvas2d.budget().stride(6_000, true), 0);
-        assert_eq!(Renderer::WebGl.budget().stride(6_000, true), 1);
+        assert_eq!(Renderer::Canvas2d.budget(false).stride(60_000, false), 15);
+        assert_eq!(Renderer::Canvas2d.budget(true).stride(6_000, true), 0);
+        assert_eq!(Renderer::WebGl.budget(false).stride(60_000, true), 1);
+        assert_eq!(Renderer::WebGl.budget(true).stride(6_000, true), 1);
+        assert_eq!(Renderer::WebGl.budget(true).stride(60_000, false), 5);
+    }
+
+    #[test]
+    fn software_rasterisers_are_recognised() {
+        assert!(is_software_renderer(
+            "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)"
+        ));
+        assert!(is_software_renderer("llvmpipe (LLVM 15.0.6, 256 bits)"));
+        assert!(!is_software_renderer(
+            "ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11)"
+        ));
     }
 }

@@ -42,6 +42,8 @@ type Signature = (*const Styles, *const Scene, u64, Camera, u64, usize);
 /// Paints pictures on a canvas and its label overlay.
 pub struct Painter {
     backend: Backend,
+    /// WebGL on a software rasteriser: fewer ties per frame.
+    software: bool,
     overlay: Option<CanvasRenderingContext2d>,
     overlay_has_text: bool,
     last: Option<Signature>,
@@ -89,12 +91,24 @@ impl Painter {
             Backend::Gl { .. } => context_2d(overlay),
             Backend::Canvas(_) => None,
         };
+        let software = match &backend {
+            Backend::Gl {
+                renderer: Some(r), ..
+            } => r.is_software(),
+            _ => false,
+        };
         Some(Painter {
             backend,
+            software,
             overlay,
             overlay_has_text: false,
             last: None,
         })
+    }
+
+    /// True when drawing on a software rasteriser (reported for the benchmark).
+    pub fn is_software(&self) -> bool {
+        self.software
     }
 
     pub fn renderer(&self) -> Renderer {
@@ -108,7 +122,7 @@ impl Painter {
     pub fn paint(&mut self, p: &Picture) -> bool {
         let stride = self
             .renderer()
-            .budget()
+            .budget(self.software)
             .stride(p.styles.visible_edges, p.moving);
         let signature = (
             Rc::as_ptr(p.styles),

@@ -15,6 +15,7 @@ use crate::core::playback::instances::{
     NODE_BYTES, NODE_FLOATS,
 };
 use crate::core::playback::palette;
+use crate::core::playback::renderer::is_software_renderer;
 use crate::core::playback::style::Styles;
 use crate::core::playback::{Camera, Scene};
 use std::rc::Rc;
@@ -220,6 +221,18 @@ impl GlRenderer {
             node_count: 0,
             edge_batches: Vec::new(),
         })
+    }
+
+    /// True when the context runs on a software rasteriser (no GPU).
+    pub fn is_software(&self) -> bool {
+        // WEBGL_debug_renderer_info's UNMASKED_RENDERER_WEBGL.
+        const UNMASKED_RENDERER: u32 = 0x9246;
+        let name = match self.gl.get_extension("WEBGL_debug_renderer_info") {
+            Ok(Some(_)) => self.gl.get_parameter(UNMASKED_RENDERER).ok(),
+            _ => self.gl.get_parameter(Gl::RENDERER).ok(),
+        };
+        name.and_then(|v| v.as_string())
+            .is_some_and(|n| is_software_renderer(&n))
     }
 
     /// True once the browser took the GPU away (the caller rebuilds).
