@@ -18,7 +18,12 @@
 //        (WEAVE_DIST=/path/to/dist to bench another build; BENCH_RENDERERS=webgl
 //        or canvas2d for one renderer; BENCH_ONLY=2,000 for one network;
 //        BENCH_SECONDS=N per measurement)
-import { serve, launch, open, KIOSK } from "../tests/e2e/harness.mjs";
+import { serve, launch as launchWith, open, KIOSK, CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
+
+// BENCH_FLAGS replaces the harness's --disable-gpu with other flags (see below).
+const FLAGS = process.env.BENCH_FLAGS === undefined ? null
+  : [...CHROMIUM_ARGS.filter((a) => a !== "--disable-gpu"), ...process.env.BENCH_FLAGS.split(" ").filter(Boolean)];
+const launch = (dir, options) => launchWith(dir, FLAGS ? { ...options, args: FLAGS } : options);
 
 const CANVAS = "[data-testid=sociogram]";
 const SECONDS = Number(process.env.BENCH_SECONDS || 4);
@@ -82,6 +87,9 @@ async function bench(url, label, hash) {
     const page = await context.newPage();
     const first = await openPlayback(page, url, hash);
     const layout = await measureFrames(page, SECONDS * 1000, false);
+    // Panning is what a facilitator does once the picture is up: measured
+    // after the analysis (brokers, findings) has finished.
+    await page.waitForFunction(() => !document.querySelector("[data-testid=pb-findings] .muted"), null, { timeout: 120000 });
     const pan = await measureFrames(page, SECONDS * 1000, true);
     return { label, first, layout, pan };
   } finally {

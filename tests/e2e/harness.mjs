@@ -50,7 +50,7 @@ export async function launch(profileDir, options = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: options.args || CHROMIUM_ARGS,
     viewport: options.viewport || { width: 1920, height: 1080 },
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,

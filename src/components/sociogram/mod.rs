@@ -75,12 +75,10 @@ fn paint(
     let mut painter = painter.borrow_mut();
     if painter.is_none() {
         *painter = Painter::new(canvas, overlay, wanted_renderer());
-        if let Some(p) = painter.as_ref() {
-            let _ = canvas.set_attribute("data-renderer", p.renderer().id());
-            let _ = canvas.set_attribute("data-software", &p.is_software().to_string());
-        }
     }
     if let Some(p) = painter.as_mut() {
+        let _ = canvas.set_attribute("data-renderer", p.renderer().id());
+        let _ = canvas.set_attribute("data-software", &p.is_software().to_string());
         let (scene, styles, camera, dpr) = e.frame();
         let (x, y) = e.positions();
         p.paint(&Picture {

@@ -70,8 +70,8 @@ const WEBGL_BUDGET: EdgeBudget = EdgeBudget {
 /// A software rasteriser pays per pixel of every tie: beyond this an even
 /// sample is drawn (more while still, fewer while the picture moves).
 const WEBGL_SOFTWARE_BUDGET: EdgeBudget = EdgeBudget {
-    per_frame: 12_000,
-    while_moving: 6_000,
+    per_frame: 4_000,
+    while_moving: 1_500,
 };
 
 /// How many ties a renderer can afford per frame.
@@ -126,8 +126,9 @@ mod tests {
         assert_eq!(Renderer::Canvas2d.budget(false).stride(60_000, false), 15);
         assert_eq!(Renderer::Canvas2d.budget(true).stride(6_000, true), 0);
         assert_eq!(Renderer::WebGl.budget(false).stride(60_000, true), 1);
-        assert_eq!(Renderer::WebGl.budget(true).stride(6_000, true), 1);
-        assert_eq!(Renderer::WebGl.budget(true).stride(60_000, false), 5);
+        assert_eq!(Renderer::WebGl.budget(true).stride(1_500, true), 1);
+        assert_eq!(Renderer::WebGl.budget(true).stride(6_000, true), 0);
+        assert_eq!(Renderer::WebGl.budget(true).stride(60_000, false), 15);
     }
 
     #[test]

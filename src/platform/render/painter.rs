@@ -1,5 +1,8 @@
 //! One canvas, one renderer: WebGL 2 where the browser has it, Canvas 2D
-//! otherwise (or when the address asks for it). Labels always go through
+//! otherwise (or when the address asks for it). Starting WebGL (context and
+//! shader programs) takes a few hundred milliseconds on a software
+//! rasteriser, so the first frame is painted with Canvas 2D on the overlay
+//! and WebGL takes over from the next: a resident sees their point at once. Labels always go through
 //! Canvas 2D text: drawn on the main canvas by the fallback, on a
 //! transparent overlay canvas above the WebGL picture otherwise. A frame
 //! identical to the last one painted (same styles, positions, camera) is
@@ -29,6 +32,8 @@ pub struct Picture<'a> {
 }
 
 enum Backend {
+    /// WebGL asked for but not started yet: frames go to the overlay.
+    Starting(HtmlCanvasElement),
     Gl {
         context: WebGl2RenderingContext,
         renderer: Option<Box<GlRenderer>>,
@@ -79,31 +84,44 @@ impl Painter {
         overlay: &HtmlCanvasElement,
         wanted: Option<Renderer>,
     ) -> Option<Painter> {
-        let backend = match wanted {
-            Some(Renderer::Canvas2d) => None,
-            _ => gl_backend(canvas),
+        let (backend, overlay) = match wanted {
+            Some(Renderer::Canvas2d) => (Backend::Canvas(context_2d(canvas)?), None),
+            _ => (Backend::Starting(canvas.clone()), context_2d(overlay)),
         };
-        let backend = match backend {
+        Some(Painter {
+            backend,
+            software: false,
+            overlay,
+            overlay_has_text: false,
+            last: None,
+        })
+    }
+
+    /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
+    fn start(&mut self, canvas: &HtmlCanvasElement) {
+        self.backend = match gl_backend(canvas) {
             Some(b) => b,
-            None => Backend::Canvas(context_2d(canvas)?),
+            None => match context_2d(canvas) {
+                Some(ctx) => {
+                    self.overlay = None;
+                    Backend::Canvas(ctx)
+                }
+                None => return,
+            },
         };
-        let overlay = match backend {
-            Backend::Gl { .. } => context_2d(overlay),
-            Backend::Canvas(_) => None,
-        };
-        let software = match &backend {
+        self.software = match &self.backend {
             Backend::Gl {
                 renderer: Some(r), ..
             } => r.is_software(),
             _ => false,
         };
-        Some(Painter {
-            backend,
-            software,
-            overlay,
-            overlay_has_text: false,
-            last: None,
-        })
+        // The overlay held the whole first frame: from now on, labels only.
+        if let Some(o) = &self.overlay {
+            let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            o.clear_rect(0.0, 0.0, 1e5, 1e5);
+        }
+        self.overlay_has_text = false;
+        self.last = None;
     }
 
     /// True when drawing on a software rasteriser (reported for the benchmark).
@@ -113,17 +131,19 @@ impl Painter {
 
     pub fn renderer(&self) -> Renderer {
         match self.backend {
-            Backend::Gl { .. } => Renderer::WebGl,
+            Backend::Gl { .. } | Backend::Starting(_) => Renderer::WebGl,
             Backend::Canvas(_) => Renderer::Canvas2d,
         }
     }
 
     /// Paints `p` unless it is the picture already on screen; true when painted.
     pub fn paint(&mut self, p: &Picture) -> bool {
-        let stride = self
-            .renderer()
-            .budget(self.software)
-            .stride(p.styles.visible_edges, p.moving);
+        let budget = match self.backend {
+            // The first frame is drawn by Canvas 2D: its budget.
+            Backend::Starting(_) => Renderer::Canvas2d.budget(false),
+            _ => self.renderer().budget(self.software),
+        };
+        let stride = budget.stride(p.styles.visible_edges, p.moving);
         let signature = (
             Rc::as_ptr(p.styles),
             Rc::as_ptr(p.scene),
@@ -132,9 +152,6 @@ impl Painter {
             p.dpr.to_bits(),
             stride,
         );
-        if self.last == Some(signature) {
-            return false;
-        }
         let frame = Frame {
             scene: p.scene,
             styles: p.styles,
@@ -144,7 +161,21 @@ impl Painter {
             dpr: p.dpr,
             edge_stride: stride,
         };
+        if let Backend::Starting(canvas) = &self.backend {
+            if self.last.is_some() {
+                let canvas = canvas.clone();
+                self.start(&canvas);
+            } else if let Some(o) = &self.overlay {
+                canvas2d::draw(o, &frame);
+                self.last = Some(signature);
+                return true;
+            }
+        }
+        if self.last == Some(signature) {
+            return false;
+        }
         match &mut self.backend {
+            Backend::Starting(_) => return false,
             Backend::Canvas(ctx) => canvas2d::draw(ctx, &frame),
             Backend::Gl {
                 context, renderer, ..

@@ -93,7 +93,7 @@ void main() {
   vec2 dir = len > 0.0001 ? d / len : vec2(1.0, 0.0);
   vec2 n = vec2(-dir.y, dir.x);
   float half_width = a_edge.z * 0.5;
-  float pad = half_width + 1.0;
+  float pad = half_width + 0.75;
   v_across = a_corner.y * pad;
   v_along = a_corner.x * len;
   v_half = half_width;
