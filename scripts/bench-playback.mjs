@@ -7,8 +7,9 @@
 // 500-resident event it measures the time from opening the play-back with a
 // resident just finished to their highlighted point on screen.
 //
-// Each is measured with both renderers: WebGL 2 (the default) and the
-// Canvas 2D fallback (`renderer=canvas2d` in the address). The browser runs
+// Each is measured with both renderers, forced from the address:
+// `renderer=webgl` and `renderer=canvas2d` (by default the app uses WebGL 2
+// on a GPU and Canvas 2D on a software rasteriser, as here). The browser runs
 // with the e2e harness's flags: with --disable-gpu this Chromium still
 // offers WebGL 2 through SwiftShader (ANGLE on Vulkan), so no extra flag is
 // needed, and the figures are a software rasteriser's: a real GPU does far

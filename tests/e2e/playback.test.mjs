@@ -251,10 +251,9 @@ for (const renderer of ["webgl", "canvas2d"]) {
     await recordCanvasText(context);
     const page = await context.newPage();
     const errors = watchErrors(page);
-    const hash = renderer === "webgl" ? "#/playback" : "#/playback?renderer=canvas2d";
-    await open(page, srv.url, hash);
+    await open(page, srv.url, `#/playback?renderer=${renderer}`);
     await page.waitForSelector(`${CANVAS}[data-frames]`);
-    assert.equal(await data(page, "renderer"), renderer);
+    await page.waitForFunction(([s, r]) => document.querySelector(s).dataset.renderer === r, [CANVAS, renderer]);
     await page.waitForTimeout(800);
     const ink = await inkShare(page);
     assert.ok(ink > 0.01 && ink < 0.6, `ink ${ink}`);
@@ -277,6 +276,17 @@ for (const renderer of ["webgl", "canvas2d"]) {
     assert.deepEqual(errors, []);
   });
 }
+
+test("without a GPU the play-back draws with Canvas 2D; WebGL when asked", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await playback(page);
+  await page.waitForFunction((s) => Number(document.querySelector(s).dataset.frames) > 3, CANVAS);
+  // Headless Chromium here has only SwiftShader: a software rasteriser.
+  assert.equal(await data(page, "software"), "true");
+  assert.equal(await data(page, "renderer"), "canvas2d");
+});
 
 test("size and colour choices change the picture's key; presentation mode uses large type", async (t) => {
   const { context } = await launch(null, KIOSK);

@@ -1,7 +1,8 @@
 //! Which renderer draws the play-back, and what each can afford per frame.
-//! WebGL 2 is the default; Canvas 2D is the fallback where the browser has no
-//! WebGL 2 (or the address asks for it with `renderer=canvas2d`, which the
-//! benchmark and tests use to measure both).
+//! WebGL 2 is the default on a GPU; Canvas 2D is the fallback where the
+//! browser has no WebGL 2 or only a software rasteriser (there Canvas 2D
+//! measured faster). The address can force either (`renderer=webgl`,
+//! `renderer=canvas2d`), which the benchmark and tests use to measure both.
 
 /// A way of painting the sociogram.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

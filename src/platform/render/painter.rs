@@ -1,8 +1,11 @@
-//! One canvas, one renderer: WebGL 2 where the browser has it, Canvas 2D
-//! otherwise (or when the address asks for it). Starting WebGL (context and
-//! shader programs) takes a few hundred milliseconds on a software
-//! rasteriser, so the first frame is painted with Canvas 2D on the overlay
-//! and WebGL takes over from the next: a resident sees their point at once. Labels always go through
+//! One canvas, one renderer: WebGL 2 where the browser has it on a GPU,
+//! Canvas 2D otherwise — also where WebGL 2 runs on a software rasteriser
+//! (SwiftShader, llvmpipe), since there the benchmark finds Canvas 2D faster
+//! (`scripts/bench-playback.mjs`); the address can force either
+//! (`renderer=webgl`, `renderer=canvas2d`). The first frame is always
+//! painted with Canvas 2D on the overlay, and the choice is made from the
+//! next, so starting WebGL (a few hundred ms without a GPU) never delays
+//! the first picture. Labels always go through
 //! Canvas 2D text: drawn on the main canvas by the fallback, on a
 //! transparent overlay canvas above the WebGL picture otherwise. A frame
 //! identical to the last one painted (same styles, positions, camera) is
@@ -47,6 +50,7 @@ type Signature = (*const Styles, *const Scene, u64, Camera, u64, usize);
 /// Paints pictures on a canvas and its label overlay.
 pub struct Painter {
     backend: Backend,
+    wanted: Option<Renderer>,
     /// WebGL on a software rasteriser: fewer ties per frame.
     software: bool,
     overlay: Option<CanvasRenderingContext2d>,
@@ -90,6 +94,7 @@ impl Painter {
         };
         Some(Painter {
             backend,
+            wanted,
             software: false,
             overlay,
             overlay_has_text: false,
@@ -99,7 +104,18 @@ impl Painter {
 
     /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
     fn start(&mut self, canvas: &HtmlCanvasElement) {
-        self.backend = match gl_backend(canvas) {
+        // The overlay held the whole first frame: from now on, labels only.
+        if let Some(o) = &self.overlay {
+            let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            o.clear_rect(0.0, 0.0, 1e5, 1e5);
+        }
+        let probe = webgl::probe_software();
+        let gl = match (self.wanted, probe) {
+            (_, None) => None,
+            (Some(Renderer::WebGl), Some(_)) | (None, Some(false)) => gl_backend(canvas),
+            _ => None,
+        };
+        self.backend = match gl {
             Some(b) => b,
             None => match context_2d(canvas) {
                 Some(ctx) => {
@@ -109,30 +125,22 @@ impl Painter {
                 None => return,
             },
         };
-        self.software = match &self.backend {
-            Backend::Gl {
-                renderer: Some(r), ..
-            } => r.is_software(),
-            _ => false,
-        };
-        // The overlay held the whole first frame: from now on, labels only.
-        if let Some(o) = &self.overlay {
-            let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-            o.clear_rect(0.0, 0.0, 1e5, 1e5);
-        }
+        self.software = probe.unwrap_or(false);
         self.overlay_has_text = false;
         self.last = None;
     }
 
-    /// True when drawing on a software rasteriser (reported for the benchmark).
+    /// True when this browser's WebGL runs on a software rasteriser (reported
+    /// for the benchmark).
     pub fn is_software(&self) -> bool {
         self.software
     }
 
+    /// The renderer drawing (Canvas 2D for the first frame).
     pub fn renderer(&self) -> Renderer {
         match self.backend {
-            Backend::Gl { .. } | Backend::Starting(_) => Renderer::WebGl,
-            Backend::Canvas(_) => Renderer::Canvas2d,
+            Backend::Gl { .. } => Renderer::WebGl,
+            Backend::Canvas(_) | Backend::Starting(_) => Renderer::Canvas2d,
         }
     }
 

@@ -99,6 +99,35 @@ pub fn context(canvas: &HtmlCanvasElement) -> Option<Gl> {
         .ok()
 }
 
+/// The renderer string of a context (unmasked where the browser allows).
+fn renderer_name(gl: &Gl) -> Option<String> {
+    // WEBGL_debug_renderer_info's UNMASKED_RENDERER_WEBGL.
+    const UNMASKED_RENDERER: u32 = 0x9246;
+    let name = match gl.get_extension("WEBGL_debug_renderer_info") {
+        Ok(Some(_)) => gl.get_parameter(UNMASKED_RENDERER).ok(),
+        _ => gl.get_parameter(Gl::RENDERER).ok(),
+    };
+    name.and_then(|v| v.as_string())
+}
+
+/// Whether this browser's WebGL 2 runs on a software rasteriser: `None`
+/// without WebGL 2. Asks a throwaway canvas, whose context is then given
+/// back, so the main canvas stays free for Canvas 2D.
+pub fn probe_software() -> Option<bool> {
+    let document = web_sys::window()?.document()?;
+    let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let gl = context(&canvas)?;
+    let software = renderer_name(&gl).is_some_and(|n| is_software_renderer(&n));
+    if let Ok(Some(ext)) = gl.get_extension("WEBGL_lose_context") {
+        if let Ok(lose) = js_sys::Reflect::get(&ext, &"loseContext".into()) {
+            if let Ok(f) = lose.dyn_into::<js_sys::Function>() {
+                let _ = f.call0(&ext);
+            }
+        }
+    }
+    Some(software)
+}
+
 fn shader(gl: &Gl, kind: u32, source: &str) -> Result<WebGlShader, JsValue> {
     let s = gl.create_shader(kind).ok_or_else(|| err("no shader"))?;
     gl.shader_source(&s, source);
@@ -225,14 +254,7 @@ impl GlRenderer {
 
     /// True when the context runs on a software rasteriser (no GPU).
     pub fn is_software(&self) -> bool {
-        // WEBGL_debug_renderer_info's UNMASKED_RENDERER_WEBGL.
-        const UNMASKED_RENDERER: u32 = 0x9246;
-        let name = match self.gl.get_extension("WEBGL_debug_renderer_info") {
-            Ok(Some(_)) => self.gl.get_parameter(UNMASKED_RENDERER).ok(),
-            _ => self.gl.get_parameter(Gl::RENDERER).ok(),
-        };
-        name.and_then(|v| v.as_string())
-            .is_some_and(|n| is_software_renderer(&n))
+        renderer_name(&self.gl).is_some_and(|n| is_software_renderer(&n))
     }
 
     /// True once the browser took the GPU away (the caller rebuilds).
