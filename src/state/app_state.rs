@@ -12,6 +12,7 @@ use crate::core::model::{
     Community, Event, MergeDecision, PlaceDecision, Response, ResponseId, ResponseStatus, Timestamp,
 };
 use crate::core::places::PlaceEdit;
+use crate::core::playback::scene::Labels;
 use crate::platform::store::StoreError;
 use std::rc::Rc;
 
@@ -93,6 +94,9 @@ pub struct AppState {
     pub handover: HandoverDevice,
     /// Bumped when `handover` changes (it gets saved).
     pub handover_rev: u64,
+    /// Which names the play-back may show: set from the facilitator
+    /// workspace only, never stored (a reload returns to places only).
+    pub playback_labels: Labels,
 }
 
 #[derive(Debug, Clone)]
@@ -153,6 +157,8 @@ pub enum Action {
     },
     /// The facilitator's device received a map from a phone (already stored).
     ResponseReceived(Box<Response>),
+    /// The facilitator chose which names the play-back shows.
+    SetPlaybackLabels(Labels),
 }
 
 impl AppState {
@@ -176,6 +182,7 @@ impl AppState {
             place_history: History::default(),
             handover: HandoverDevice::default(),
             handover_rev: 0,
+            playback_labels: Labels::default(),
         }
     }
 
@@ -274,6 +281,7 @@ impl AppState {
                 self.kiosk_rev += 1;
             }
             Action::Unlock(on) => self.unlocked = on,
+            Action::SetPlaybackLabels(labels) => self.playback_labels = labels,
             Action::Withdraw(id) => {
                 let c = Rc::make_mut(&mut self.community);
                 c.responses.retain(|r| r.id != id);

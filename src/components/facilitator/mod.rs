@@ -10,6 +10,7 @@ mod kiosk_panel;
 mod merge_groups;
 mod overview;
 mod places;
+pub mod playback_panel;
 mod responses;
 mod review;
 mod review_bench;
@@ -49,6 +50,7 @@ pub fn facilitator() -> Html {
                             <overview::Overview />
                             <analysis_summary::AnalysisSummary />
                             <kiosk_panel::KioskPanel />
+                            <playback_panel::PlaybackPanel />
                             <responses::Responses />
                         </> },
                         Tab::Exchange => html! { <exchange::Exchange /> },
