@@ -92,12 +92,16 @@ mod bench {
         let pairs = candidate_pairs(&index, &options.limits);
         let t_pairs = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let (kept, _) = scored_pairs(&index, options, &[]);
+        let (kept, social) = scored_pairs(&index, options, &[]);
+        let t_passes = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let n = kept.len();
+        let list = weave::core::matching::suggestions_from(community, &index, kept, &social);
         println!(
-            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {:.3} s ({} kept)",
+            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {t_passes:.3} s ({n} kept), evidence {:.3} s ({} suggestions)",
             pairs.len(),
             t.elapsed().as_secs_f64(),
-            kept.len()
+            list.len()
         );
     }
 

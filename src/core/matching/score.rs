@@ -82,32 +82,32 @@ pub const FEATURE_NAMES: [&str; FEATURES] = [
 /// The log-odds weight of each feature, in [`F`] order.
 const WEIGHTS: [f64; FEATURES] = [
     -4.0, // Bias
-    2.2, // FirstSame
-    1.8, // FirstNickname
-    1.4, // FirstSpelling
-    1.1, // FirstSound
-    0.3, // FirstInitial
-    3.0, // LastSame
-    2.2, // LastSpelling
-    0.9, // LastInitial
+    2.2,  // FirstSame
+    1.8,  // FirstNickname
+    1.4,  // FirstSpelling
+    1.1,  // FirstSound
+    0.3,  // FirstInitial
+    3.0,  // LastSame
+    2.2,  // LastSpelling
+    0.9,  // LastInitial
     0.45, // LastInitialsBoth
-    9.0, // FigureSame
+    9.0,  // FigureSame
     -3.0, // FigureOneSided
     -1.0, // FigureOneSidedPublic
-    2.5, // WellKnown
+    2.5,  // WellKnown
     -1.5, // WellKnownOneSided
-    1.0, // AreaSame
+    1.0,  // AreaSame
     -2.0, // AreaDifferent
-    2.0, // Places
+    2.0,  // Places
     0.45, // Rarity
-    0.0, // AreaRarity
-    0.8, // ChangeMakers
+    0.0,  // AreaRarity
+    0.8,  // ChangeMakers
     -3.0, // BothFamily
     -1.5, // FamilyMismatch
-    0.2, // SameRelationship
-    0.7, // CoNamed
-    1.2, // KnowsSame
-    3.0, // SameDescription
+    0.2,  // SameRelationship
+    0.7,  // CoNamed
+    1.2,  // KnowsSame
+    3.0,  // SameDescription
 ];
 
 /// Shared people count up to this much (see [`Social`]).
