@@ -1,5 +1,6 @@
 //! The root: the state provider, the storage banner, and one screen per route.
 
+use super::analysis_bench::AnalysisBench;
 use super::banner::StorageBanner;
 use super::embed::Embed;
 use super::facilitator::Facilitator;
@@ -7,6 +8,7 @@ use super::pin_gate::PinGate;
 use super::playback::Playback;
 use super::resident::ResidentFlow;
 use super::start::Start;
+use crate::state::analysis::AnalysisProvider;
 use crate::state::context::{use_app, AppProvider};
 use crate::state::{Boot, Route};
 use yew::prelude::*;
@@ -15,7 +17,9 @@ use yew::prelude::*;
 pub fn app() -> Html {
     html! {
         <AppProvider>
-            <Shell />
+            <AnalysisProvider>
+                <Shell />
+            </AnalysisProvider>
         </AppProvider>
     }
 }
@@ -42,6 +46,7 @@ fn shell() -> Html {
         Route::Facilitator => html! { <Facilitator /> },
         Route::Playback => html! { <Playback /> },
         Route::Embed => html! { <Embed /> },
+        Route::AnalysisBench => html! { <AnalysisBench /> },
     };
     html! {
         <div class="shell">

@@ -1,6 +1,8 @@
 //! Small yew components. They read state through `use_app()` and turn user
 //! input into actions or commands; all logic they need lives in `core`.
 
+pub mod analysis_bench;
+pub mod analysis_progress;
 pub mod app;
 pub mod banner;
 pub mod chips;

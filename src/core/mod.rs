@@ -6,9 +6,11 @@
 pub mod analysis;
 pub mod command;
 pub mod demo;
+pub mod exchange;
 pub mod formats;
 pub mod geometry;
 pub mod gesture;
+pub mod jobs;
 pub mod kiosk;
 pub mod layout;
 pub mod matching;

@@ -1,5 +1,5 @@
 //! The only code that touches the browser: storage, files, tab coordination,
-//! page lifecycle, time. The storage trait and its in-memory implementation
+//! page lifecycle, time, the web worker. The storage trait and its in-memory implementation
 //! also build natively, so the repository logic is tested with `cargo test`.
 
 pub mod store;
@@ -18,3 +18,5 @@ pub mod panic;
 pub mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod tabs;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

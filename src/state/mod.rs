@@ -6,6 +6,8 @@ pub mod draft;
 pub mod route;
 
 #[cfg(target_arch = "wasm32")]
+pub mod analysis;
+#[cfg(target_arch = "wasm32")]
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod facilitator_actions;

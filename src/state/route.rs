@@ -11,6 +11,8 @@ pub enum Route {
     Playback,
     /// Mounted inside a partner's page.
     Embed,
+    /// The analysis benchmark's page (`scripts/bench-analysis.sh`).
+    AnalysisBench,
 }
 
 impl Route {
@@ -22,6 +24,7 @@ impl Route {
             "facilitator" => Route::Facilitator,
             "playback" => Route::Playback,
             "embed" => Route::Embed,
+            "bench-analysis" => Route::AnalysisBench,
             _ => Route::Start,
         }
     }
@@ -33,6 +36,7 @@ impl Route {
             Route::Facilitator => "#/facilitator",
             Route::Playback => "#/playback",
             Route::Embed => "#/embed",
+            Route::AnalysisBench => "#/bench-analysis",
         }
     }
 }
@@ -70,6 +74,7 @@ mod tests {
             Route::Facilitator,
             Route::Playback,
             Route::Embed,
+            Route::AnalysisBench,
         ] {
             assert_eq!(Route::parse(r.hash()), r);
         }

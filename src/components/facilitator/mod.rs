@@ -2,14 +2,12 @@
 //! data exchange (export and import); matching named people.
 //! (Behind the PIN once kiosk mode lands.)
 
+pub mod analysis_summary;
 mod exchange;
-mod export_plan;
 mod import_area;
-mod import_plan;
 mod import_preview;
 mod kiosk_panel;
 mod merge_groups;
-mod network_import;
 mod overview;
 mod responses;
 mod review;
@@ -48,6 +46,7 @@ pub fn facilitator() -> Html {
                 { match *tab {
                     Tab::Overview => html! { <>
                         <overview::Overview />
+                        <analysis_summary::AnalysisSummary />
                         <kiosk_panel::KioskPanel />
                         <responses::Responses />
                     </> },

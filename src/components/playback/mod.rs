@@ -1,15 +1,17 @@
 //! The play-back screen: the whole community's living sociogram on the big
 //! screen, with lenses, findings, a timeline, node cards and exports. The
-//! scene is built twice: at once without path metrics (the picture appears
-//! within a second), then shortly after with brokers and findings; the
-//! layout keeps every position across both and across new responses.
+//! picture appears at once; the analysis (communities, brokers, findings)
+//! comes from the web worker and refines in place (sampled, then exact on
+//! large networks) with its progress shown; the layout keeps every position
+//! across refinements and new responses.
 
 mod controls;
-mod panel;
+pub(crate) mod panel;
 mod source;
 
 use super::sociogram::engine::{Engine, EngineHandle};
 use super::sociogram::Sociogram;
+use crate::components::analysis_progress::AnalysisProgress;
 use crate::core::demo::demo_community_sized;
 use crate::core::model::Community;
 use crate::core::playback::card::card;
@@ -19,6 +21,7 @@ use crate::core::playback::svg::ExportText;
 use crate::core::playback::timeline::{play_step, start_step, step_ms, YOU_FADE_MS, YOU_HOLD_MS};
 use crate::core::playback::{Lens, Scene};
 use crate::platform::render::frames;
+use crate::state::analysis::{use_analysis, AnalysisView};
 use crate::state::context::{use_app, AppContext};
 use crate::state::Route;
 use controls::{Action, Actions, LensBar, Timeline};
@@ -29,35 +32,38 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Delay before the full analysis, so the first picture paints first.
-const FULL_ANALYSIS_DELAY_MS: u32 = 80;
 /// Seed of the benchmark's demo event.
 const BENCH_SEED: u64 = 2026;
 
 /// Identifies a community version: same pointer, count and meta revision.
 type Key = (usize, usize, u64);
 
+/// The scene, rebuilt when the community changes (at once, with the last
+/// analysis matched by node id) and again when the worker's analysis
+/// refines (sampled, then exact); and the analysis progress.
 #[hook]
-fn use_scene(source: Source, community: Rc<Community>, key: Key) -> Rc<Scene> {
-    let quick = {
-        let c = community.clone();
-        use_memo(key, move |_| Rc::new(build_scene(source, &c, false)))
+fn use_scene(source: Source, community: Rc<Community>, key: Key) -> (Rc<Scene>, AnalysisView) {
+    let generated = use_memo(source, |s| source::generated(*s).map(Rc::new));
+    let view = {
+        let generated = (*generated).clone();
+        let deps = (
+            community.clone(),
+            generated.as_ref().map(|g| g.0.nodes.len()),
+        );
+        use_analysis(source::lane(source), deps, move |(c, _)| {
+            source::analysis_job(c, generated.as_ref().map(|g| &g.0))
+        })
     };
-    let full = use_state(|| None::<(Key, Rc<Scene>)>);
-    {
-        let full = full.clone();
-        use_effect_with(key, move |key| {
-            let key = *key;
-            let timer = Timeout::new(FULL_ANALYSIS_DELAY_MS, move || {
-                full.set(Some((key, Rc::new(build_scene(source, &community, true)))));
-            });
-            move || drop(timer)
-        });
-    }
-    match &*full {
-        Some((k, s)) if *k == key => s.clone(),
-        _ => (*quick).clone(),
-    }
+    let latest = view.latest.clone();
+    let version = latest.as_ref().map_or(0, |u| Rc::as_ptr(u) as usize);
+    let scene = use_memo((key, version), move |_| {
+        Rc::new(build_scene(
+            &community,
+            (*generated).as_deref(),
+            latest.as_deref(),
+        ))
+    });
+    ((*scene).clone(), view)
 }
 
 /// The resident to highlight: the one who just finished (or, in the
@@ -104,7 +110,7 @@ pub fn playback() -> Html {
         community.responses.len(),
         state.meta_rev,
     );
-    let scene = use_scene(source, community.clone(), key);
+    let (scene, analysis) = use_scene(source, community.clone(), key);
     let lens = use_state(Lens::default);
     let step = use_state(|| u32::MAX);
     let playing = use_state(|| false);
@@ -211,6 +217,9 @@ pub fn playback() -> Html {
                     <p class="pb-empty">{ app.t("pb-empty") }</p>
                 }
                 <div class="pb-side">
+                    if let Some(p) = analysis.progress {
+                        <AnalysisProgress progress={p} />
+                    }
                     if let Some(c) = node_card {
                         <Card card={c} on_close={close} />
                     }

@@ -157,18 +157,37 @@ fn residents(net: &Network) -> Vec<usize> {
 pub fn findings(c: &Community) -> Vec<Finding> {
     let people = people_network(c);
     let g = Csr::with_direction(&people, false);
-    let res = residents(&people);
+    let betweenness = path_metrics(&g, false).betweenness;
+    findings_with(c, &people, &betweenness)
+}
+
+/// As [`findings`], with the people network and its (undirected, exact or
+/// sampled) betweenness already computed, as the analysis worker has them.
+/// A betweenness of the wrong length counts as zero everywhere.
+///
+/// # Complexity
+/// O(n + m) besides the two-mode network's place figures.
+pub fn findings_with(c: &Community, people: &Network, betweenness: &[f64]) -> Vec<Finding> {
+    let g = Csr::with_direction(people, false);
+    let res = residents(people);
     let mut out = Vec::new();
     if res.is_empty() {
         return out;
     }
-    out.push(named_nobody(&people, &g, &res));
-    out.extend(no_change_maker_nearby(&people, &g, &res));
-    out.extend(most_isolated_group(c, &people, &g, &res));
-    out.extend(brokers(&people, &g));
+    let zeros;
+    let betweenness = if betweenness.len() == g.n {
+        betweenness
+    } else {
+        zeros = vec![0.0; g.n];
+        &zeros
+    };
+    out.push(named_nobody(people, &g, &res));
+    out.extend(no_change_maker_nearby(people, &g, &res));
+    out.extend(most_isolated_group(c, people, &g, &res));
+    out.extend(brokers(people, &g, betweenness));
     out.extend(places_sharing_no_visitors(c));
     if c.event.wellbeing != WellbeingScale::None {
-        out.extend(wellbeing_by_ties(&people, &g, &res));
+        out.extend(wellbeing_by_ties(people, &g, &res));
     }
     out
 }
@@ -268,9 +287,8 @@ fn most_isolated_group(c: &Community, net: &Network, g: &Csr, res: &[usize]) -> 
     worst
 }
 
-fn brokers(net: &Network, g: &Csr) -> Option<Finding> {
+fn brokers(net: &Network, g: &Csr, b: &[f64]) -> Option<Finding> {
     let cuts = cut_sets(g);
-    let b = path_metrics(g, false).betweenness;
     let mut cut: Vec<usize> = (0..g.n)
         .filter(|&v| cuts.articulation[v] && b[v] > 0.0)
         .collect();

@@ -31,7 +31,7 @@ pub mod spectral;
 pub mod two_mode;
 
 pub use build::{people_network, people_places_network, projection};
-pub use findings::{findings, Finding, FindingKind};
+pub use findings::{findings, findings_with, Finding, FindingKind};
 pub use paths::{betweenness_sampled, path_metrics, BetweennessAccumulator, PathMetrics};
 pub use report::{
     analyze, analyze_with_paths, AnalysisOptions, AnalysisReport, GraphFigures, NodeMetrics,

@@ -34,7 +34,7 @@ pub struct PathMetrics {
 
 /// A heap entry for Dijkstra: smallest distance first, ties by insertion order
 /// so the search is deterministic.
-#[derive(PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 struct Item {
     dist: f64,
     seq: u64,
@@ -59,14 +59,19 @@ impl PartialOrd for Item {
     }
 }
 
+/// A node the unweighted sweep has not reached.
+const UNSEEN: u32 = u32::MAX;
+
 /// Reusable buffers for single-source searches, so a sweep allocates once.
+#[derive(Debug, Clone)]
 struct Search {
+    /// Hop counts for the unweighted sweep; `UNSEEN` between sweeps.
+    hops: Vec<u32>,
     dist: Vec<f64>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
     /// Nodes in order of settling (non-decreasing distance).
     order: Vec<u32>,
-    queue: Vec<u32>,
     /// Nodes given a tentative distance by Dijkstra (some never settle).
     touched: Vec<u32>,
     settled: Vec<bool>,
@@ -76,18 +81,18 @@ struct Search {
 impl Search {
     fn new(n: usize) -> Self {
         Self {
+            hops: vec![UNSEEN; n],
             dist: vec![f64::INFINITY; n],
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
             order: Vec::with_capacity(n),
-            queue: Vec::with_capacity(n),
             touched: Vec::new(),
             settled: vec![false; n],
             heap: BinaryHeap::new(),
         }
     }
 
-    /// Clears only what the previous search touched.
+    /// Clears only what the previous (weighted) search touched.
     fn reset(&mut self) {
         for &v in self.order.iter().chain(&self.touched) {
             let v = v as usize;
@@ -98,33 +103,6 @@ impl Search {
         }
         self.order.clear();
         self.touched.clear();
-    }
-
-    /// Breadth-first search counting shortest paths from `s` along `adj`.
-    fn bfs(&mut self, adj: &Adjacency, s: usize) {
-        self.reset();
-        self.queue.clear();
-        self.dist[s] = 0.0;
-        self.sigma[s] = 1.0;
-        self.queue.push(s as u32);
-        let mut head = 0;
-        while head < self.queue.len() {
-            let v = self.queue[head] as usize;
-            head += 1;
-            self.order.push(v as u32);
-            let dv = self.dist[v] + 1.0;
-            let sv = self.sigma[v];
-            for &w in adj.row(v) {
-                let w = w as usize;
-                if self.dist[w] == f64::INFINITY {
-                    self.dist[w] = dv;
-                    self.queue.push(w as u32);
-                }
-                if self.dist[w] == dv {
-                    self.sigma[w] += sv;
-                }
-            }
-        }
     }
 
     /// Dijkstra counting shortest paths from `s` along `adj`, weights as
@@ -195,14 +173,19 @@ impl Search {
 /// use weave::core::analysis::paths::BetweennessAccumulator;
 /// let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)]);
 /// let mut acc = BetweennessAccumulator::new(&g, false);
-/// acc.add_sources(0..2);
-/// acc.add_sources(2..3);
+/// acc.add_sources(&g, 0..2);
+/// acc.add_sources(&g, 2..3);
 /// assert_eq!(acc.finish().betweenness, vec![0.0, 1.0, 0.0]);
 /// ```
 ///
+/// It owns its buffers but not the graph (every call takes the same `g`), so
+/// a worker task can keep both side by side between chunks.
+///
 /// [`finish`]: BetweennessAccumulator::finish
-pub struct BetweennessAccumulator<'g> {
-    g: &'g Csr,
+#[derive(Debug, Clone)]
+pub struct BetweennessAccumulator {
+    n: usize,
+    directed: bool,
     weighted: bool,
     search: Search,
     betweenness: Vec<f64>,
@@ -212,13 +195,16 @@ pub struct BetweennessAccumulator<'g> {
     in_reach: Vec<u32>,
     harmonic: Vec<f64>,
     sources: usize,
+    /// Which sources have been swept (for the per-node scale of estimates).
+    swept: Vec<bool>,
 }
 
-impl<'g> BetweennessAccumulator<'g> {
+impl BetweennessAccumulator {
     /// Prepares buffers for a graph; `weighted` reads weights as lengths.
-    pub fn new(g: &'g Csr, weighted: bool) -> Self {
+    pub fn new(g: &Csr, weighted: bool) -> Self {
         Self {
-            g,
+            n: g.n,
+            directed: g.directed,
             weighted,
             search: Search::new(g.n),
             betweenness: vec![0.0; g.n],
@@ -226,12 +212,13 @@ impl<'g> BetweennessAccumulator<'g> {
             in_reach: vec![0; g.n],
             harmonic: vec![0.0; g.n],
             sources: 0,
+            swept: vec![false; g.n],
         }
     }
 
     /// Number of nodes, i.e. of sources an exact run needs.
     pub fn node_count(&self) -> usize {
-        self.g.n
+        self.n
     }
 
     /// Sources swept so far.
@@ -239,31 +226,96 @@ impl<'g> BetweennessAccumulator<'g> {
         self.sources
     }
 
-    /// Sweeps every source in `range` (clamped to the node count).
+    /// Sweeps every source in `range` (clamped to the node count) of `g`,
+    /// the graph given to [`BetweennessAccumulator::new`].
     ///
     /// Complexity: O(|range|·m) unweighted, O(|range|·m log n) weighted.
-    pub fn add_sources(&mut self, range: Range<usize>) {
-        let end = range.end.min(self.g.n);
+    pub fn add_sources(&mut self, g: &Csr, range: Range<usize>) {
+        let end = range.end.min(self.n);
         for s in range.start.min(end)..end {
-            self.add_source(s);
+            self.add_source(g, s);
         }
     }
 
-    /// Sweeps one source node.
-    pub fn add_source(&mut self, s: usize) {
-        if s >= self.g.n {
+    /// Sweeps one source node of `g` (a graph of another size is ignored).
+    pub fn add_source(&mut self, g: &Csr, s: usize) {
+        if s >= self.n || g.n != self.n || self.swept[s] {
             return;
         }
-        if self.weighted {
-            self.search.dijkstra(&self.g.out, s);
-        } else {
-            self.search.bfs(&self.g.out, s);
-        }
+        self.swept[s] = true;
         self.sources += 1;
-        self.accumulate(s);
+        if self.weighted {
+            self.search.dijkstra(&g.out, s);
+            self.accumulate(g, s);
+        } else {
+            self.sweep_hops(g, s);
+        }
     }
 
-    fn accumulate(&mut self, s: usize) {
+    /// The unweighted sweep from `s`: a breadth-first search counting
+    /// shortest paths (`sigma`), then Brandes' dependency accumulation in
+    /// reverse order, over `u32` hop counts. Each node's buffers are reset
+    /// as the backward pass leaves it (no node before it in the order reads
+    /// them again), so nothing is cleared separately.
+    fn sweep_hops(&mut self, g: &Csr, s: usize) {
+        let Search {
+            hops,
+            sigma,
+            delta,
+            order,
+            ..
+        } = &mut self.search;
+        let (out, inc) = (&g.out, g.inc());
+        order.clear();
+        hops[s] = 0;
+        sigma[s] = 1.0;
+        order.push(s as u32);
+        let mut head = 0;
+        while let Some(&v) = order.get(head) {
+            head += 1;
+            let v = v as usize;
+            let next = hops[v] + 1;
+            let sv = sigma[v];
+            for &w in out.row(v) {
+                let w = w as usize;
+                let hw = hops[w];
+                if hw == UNSEEN {
+                    hops[w] = next;
+                    sigma[w] = sv;
+                    order.push(w as u32);
+                } else if hw == next {
+                    sigma[w] += sv;
+                }
+            }
+        }
+        for &w in order.iter().rev() {
+            let w = w as usize;
+            let hw = hops[w];
+            let dw = delta[w];
+            if hw > 0 {
+                let coeff = (1.0 + dw) / sigma[w];
+                let prev = hw - 1;
+                for &v in inc.row(w) {
+                    let v = v as usize;
+                    if hops[v] == prev {
+                        delta[v] += sigma[v] * coeff;
+                    }
+                }
+                let d = f64::from(hw);
+                self.harmonic[w] += 1.0 / d;
+                self.in_dist[w] += d;
+                self.in_reach[w] += 1;
+                self.betweenness[w] += dw;
+            }
+            hops[w] = UNSEEN;
+            sigma[w] = 0.0;
+            delta[w] = 0.0;
+        }
+        order.clear();
+    }
+
+    /// Brandes' accumulation after a weighted (Dijkstra) search from `s`.
+    fn accumulate(&mut self, g: &Csr, s: usize) {
         let Search {
             dist,
             sigma,
@@ -271,7 +323,7 @@ impl<'g> BetweennessAccumulator<'g> {
             order,
             ..
         } = &mut self.search;
-        let inc = self.g.inc();
+        let inc = g.inc();
         for &w in order.iter().rev() {
             let w = w as usize;
             let dw = dist[w];
@@ -281,21 +333,10 @@ impl<'g> BetweennessAccumulator<'g> {
                 self.in_reach[w] += 1;
             }
             let coeff = (1.0 + delta[w]) / sigma[w];
-            let row = inc.row(w);
-            if self.weighted {
-                for (&v, &len) in row.iter().zip(inc.row_weights(w)) {
-                    let v = v as usize;
-                    if dist[v] + len == dw && dist[v] < dw {
-                        delta[v] += sigma[v] * coeff;
-                    }
-                }
-            } else {
-                let dv = dw - 1.0;
-                for &v in row {
-                    let v = v as usize;
-                    if dist[v] == dv {
-                        delta[v] += sigma[v] * coeff;
-                    }
+            for (&v, &len) in inc.row(w).iter().zip(inc.row_weights(w)) {
+                let v = v as usize;
+                if dist[v] + len == dw && dist[v] < dw {
+                    delta[v] += sigma[v] * coeff;
                 }
             }
             if w != s {
@@ -304,12 +345,60 @@ impl<'g> BetweennessAccumulator<'g> {
         }
     }
 
+    /// Estimates of all three metrics from the sources swept so far, as if
+    /// they were a uniform sample: betweenness scaled by `n / k` (networkx's
+    /// `betweenness_centrality(k=…)`), distance sums and reach counts by the
+    /// share of other nodes sampled (Eppstein & Wang 2004, "Fast
+    /// approximation of centrality"). Exact once every source is swept.
+    pub fn estimate(&self) -> PathMetrics {
+        let n = self.n;
+        let k = self.sources;
+        if k == 0 {
+            return PathMetrics {
+                betweenness: vec![0.0; n],
+                closeness: vec![0.0; n],
+                harmonic: vec![0.0; n],
+                sources: 0,
+            };
+        }
+        let half = if self.directed { 1.0 } else { 0.5 };
+        let scale = n as f64 / k as f64;
+        let betweenness = self.betweenness.iter().map(|b| b * half * scale).collect();
+        // The sources other than v itself that were swept.
+        let others = |v: usize| k - usize::from(self.swept[v]);
+        let share = |v: usize| {
+            let o = others(v);
+            if o == 0 {
+                0.0
+            } else {
+                (n - 1) as f64 / o as f64
+            }
+        };
+        let harmonic = (0..n).map(|v| self.harmonic[v] * share(v)).collect();
+        let closeness = (0..n)
+            .map(|v| {
+                let (total, reach) = (self.in_dist[v], self.in_reach[v] as f64);
+                if total > 0.0 && n > 1 {
+                    (reach / total) * (reach * share(v) / (n - 1) as f64)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        PathMetrics {
+            betweenness,
+            closeness,
+            harmonic,
+            sources: k,
+        }
+    }
+
     /// The metrics so far. Betweenness is scaled as networkx's unnormalised
     /// betweenness (halved when undirected); closeness and harmonic are exact
     /// only once every source has been added.
     pub fn finish(self) -> PathMetrics {
-        let n = self.g.n;
-        let half = if self.g.directed { 1.0 } else { 0.5 };
+        let n = self.n;
+        let half = if self.directed { 1.0 } else { 0.5 };
         let betweenness = self.betweenness.iter().map(|b| b * half).collect();
         let closeness = (0..n)
             .map(|v| closeness_value(self.in_dist[v], self.in_reach[v] as usize + 1, n))
@@ -356,7 +445,7 @@ fn closeness_value(total: f64, reached: usize, n: usize) -> f64 {
 /// ```
 pub fn path_metrics(g: &Csr, weighted: bool) -> PathMetrics {
     let mut acc = BetweennessAccumulator::new(g, weighted);
-    acc.add_sources(0..g.n);
+    acc.add_sources(g, 0..g.n);
     acc.finish()
 }
 
@@ -368,26 +457,37 @@ pub fn path_metrics(g: &Csr, weighted: bool) -> PathMetrics {
 /// # Complexity
 /// O(pivots·m).
 pub fn betweenness_sampled(g: &Csr, pivots: usize, seed: u64, weighted: bool) -> Vec<f64> {
-    let n = g.n;
-    let k = pivots.min(n);
-    if k == 0 {
-        return vec![0.0; n];
+    let chosen = sample_pivots(g.n, pivots, seed);
+    if chosen.is_empty() {
+        return vec![0.0; g.n];
     }
     let mut acc = BetweennessAccumulator::new(g, weighted);
+    for &s in &chosen {
+        acc.add_source(g, s);
+    }
+    scale_sampled(acc.finish().betweenness, g.n, chosen.len())
+}
+
+/// The `min(pivots, n)` sources [`betweenness_sampled`] sweeps for `seed`,
+/// in increasing order (so a worker can sweep them in chunks).
+pub fn sample_pivots(n: usize, pivots: usize, seed: u64) -> Vec<usize> {
+    let k = pivots.min(n);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut chosen: Vec<usize> = (0..n).collect();
     chosen.shuffle(&mut rng);
     chosen.truncate(k);
     chosen.sort_unstable();
-    for s in chosen {
-        acc.add_source(s);
+    chosen
+}
+
+/// Scales betweenness summed over `k` of `n` sources up to an estimate of
+/// the whole, as networkx does for `k` pivots.
+pub fn scale_sampled(betweenness: Vec<f64>, n: usize, k: usize) -> Vec<f64> {
+    if k == 0 {
+        return vec![0.0; n];
     }
     let scale = n as f64 / k as f64;
-    acc.finish()
-        .betweenness
-        .into_iter()
-        .map(|b| b * scale)
-        .collect()
+    betweenness.into_iter().map(|b| b * scale).collect()
 }
 
 #[cfg(test)]
@@ -452,9 +552,9 @@ mod tests {
     fn chunks_add_up_to_the_whole() {
         let g = path4();
         let mut acc = BetweennessAccumulator::new(&g, false);
-        acc.add_sources(0..1);
-        acc.add_sources(1..3);
-        acc.add_sources(3..99);
+        acc.add_sources(&g, 0..1);
+        acc.add_sources(&g, 1..3);
+        acc.add_sources(&g, 3..99);
         assert_eq!(acc.sources_done(), 4);
         assert_eq!(acc.finish(), path_metrics(&g, false));
     }

@@ -1,0 +1,354 @@
+//! The analysis job: a community (or any network) in, [`AnalysisUpdate`]s
+//! out, refined step by step so nothing waits for the O(n·m) part.
+//!
+//! Order of work: build the people network, compute every metric that needs
+//! no shortest paths (a family per step), then sweep shortest paths from the
+//! sources in chunks. On a network larger than [`Refinement::exact_up_to`]
+//! the first [`Refinement::pivots`] sources are a random sample, and once
+//! they are swept the job posts a first full result with estimated path
+//! metrics; the sweep then goes on over the other sources (the sample is a
+//! prefix of the exact sweep, so nothing is swept twice) and the last output
+//! holds exact values. Smaller networks go straight to exact values.
+
+use super::{Emit, Output, Progress, Stage, Task};
+use crate::core::analysis::csr::Csr;
+use crate::core::analysis::paths::{sample_pivots, BetweennessAccumulator};
+use crate::core::analysis::report::{analysis_graph, BaseBuilder, BaseMetrics, PathValues};
+use crate::core::analysis::{
+    findings_with, people_network, AnalysisOptions, AnalysisReport, Finding, PathMode,
+};
+use crate::core::model::Community;
+use crate::core::network::Network;
+use serde::{Deserialize, Serialize};
+
+/// What to analyse.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    /// An event: its people network is analysed, and findings are added.
+    Community(Box<Community>),
+    /// Any network (an import, a benchmark graph).
+    Network(Network),
+}
+
+/// How path metrics are refined.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Refinement {
+    /// Networks up to this many nodes get exact values at once.
+    pub exact_up_to: usize,
+    /// Sources sampled for the first full result of a larger network.
+    pub pivots: usize,
+    /// Seed for choosing them.
+    pub seed: u64,
+    /// Work per step, in node and arc visits (about 10–30 ms in a browser).
+    pub step_work: usize,
+}
+
+impl Default for Refinement {
+    fn default() -> Self {
+        Self {
+            exact_up_to: 3000,
+            pivots: 200,
+            seed: 7,
+            step_work: 3_000_000,
+        }
+    }
+}
+
+/// The analysis job's input.
+///
+/// `options.paths` says how far to go: `Exact` (the default) refines to
+/// exact values as described in the module docs, `Sampled` stops at the
+/// estimate from its own pivots, `Skip` stops after the other metrics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisJob {
+    pub subject: Subject,
+    #[serde(default)]
+    pub options: AnalysisOptions,
+    #[serde(default)]
+    pub refine: Refinement,
+}
+
+impl AnalysisJob {
+    /// Exact, default options.
+    pub fn new(subject: Subject) -> Self {
+        Self {
+            subject,
+            options: AnalysisOptions::default(),
+            refine: Refinement::default(),
+        }
+    }
+
+    /// The analysis every screen of the app shows for an event: its people
+    /// network, undirected, refined to exact values. Only finished responses
+    /// are sent (they are all the analysis reads; drafts never leave the page).
+    pub fn for_community(c: &Community) -> Self {
+        let mut finished = Community::new(c.event.clone());
+        finished.responses = c.finished().cloned().collect();
+        finished.merges = c.merges.clone();
+        finished.place_decisions = c.place_decisions.clone();
+        Self {
+            subject: Subject::Community(Box::new(finished)),
+            options: AnalysisOptions {
+                directed: Some(false),
+                ..AnalysisOptions::default()
+            },
+            refine: Refinement::default(),
+        }
+    }
+}
+
+/// One result: the report and, for a community, the findings in plain words
+/// (computed from the same, possibly estimated, betweenness).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisUpdate {
+    pub report: AnalysisReport,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+}
+
+impl AnalysisUpdate {
+    /// True when the path metrics are exact (the last refinement).
+    pub fn is_exact(&self) -> bool {
+        self.report.paths == PathMode::Exact
+    }
+}
+
+/// The network and the graph every later step works on.
+struct Prepared {
+    community: Option<Community>,
+    net: Network,
+    g: Csr,
+    options: AnalysisOptions,
+    refine: Refinement,
+}
+
+/// The shortest-path sweep: `order[..next]` are done.
+struct Sweep {
+    acc: BetweennessAccumulator,
+    order: Vec<usize>,
+    next: usize,
+    /// Post an estimate once this many sources are swept (the sample).
+    sample: Option<usize>,
+    /// Stop after the sample (`PathMode::Sampled`).
+    sample_only: bool,
+}
+
+enum Phase {
+    Start(AnalysisJob),
+    Metrics(Box<Prepared>, BaseBuilder),
+    Paths(Box<Prepared>, Box<BaseMetrics>, Sweep),
+    Done,
+}
+
+/// The analysis job as a [`Task`].
+pub struct AnalysisTask {
+    phase: Phase,
+    /// The last progress reported, in thousandths, to post at most ~100 per stage.
+    reported: Option<(Stage, u64)>,
+}
+
+impl AnalysisTask {
+    pub fn new(job: AnalysisJob) -> Self {
+        Self {
+            phase: Phase::Start(job),
+            reported: None,
+        }
+    }
+
+    fn progress(&mut self, out: &mut Vec<Emit>, stage: Stage, done: u64, total: u64) {
+        let permille = (done * 1000).checked_div(total).unwrap_or(1000);
+        let due = match self.reported {
+            Some((s, p)) => s != stage || permille >= p + 10 || (done == total && p < 1000),
+            None => true,
+        };
+        if due {
+            self.reported = Some((stage, permille));
+            out.push(Emit::Progress(Progress { stage, done, total }));
+        }
+    }
+}
+
+fn prepare(job: AnalysisJob) -> Prepared {
+    let (community, net) = match job.subject {
+        Subject::Community(c) => {
+            let net = people_network(&c);
+            (Some(*c), net)
+        }
+        Subject::Network(net) => (None, net),
+    };
+    let g = analysis_graph(&net, &job.options);
+    Prepared {
+        community,
+        net,
+        g,
+        options: job.options,
+        refine: job.refine,
+    }
+}
+
+/// The sweep the options ask for, or `None` when path metrics are skipped.
+fn plan_sweep(p: &Prepared) -> Option<Sweep> {
+    let n = p.g.n;
+    let (pivots, seed, sample_only) = match p.options.paths {
+        PathMode::Skip => return None,
+        PathMode::Sampled { pivots, seed } => (pivots, seed, true),
+        PathMode::Exact if n > p.refine.exact_up_to => (p.refine.pivots, p.refine.seed, false),
+        PathMode::Exact => (0, 0, false),
+    };
+    let sample = sample_pivots(n, pivots, seed);
+    let k = sample.len();
+    let mut order = sample;
+    if !sample_only {
+        let mut in_sample = vec![false; n];
+        for &s in &order {
+            in_sample[s] = true;
+        }
+        order.extend((0..n).filter(|&s| !in_sample[s]));
+    }
+    Some(Sweep {
+        acc: BetweennessAccumulator::new(&p.g, p.options.weighted),
+        order,
+        next: 0,
+        sample: (k > 0 && k < n).then_some(k),
+        sample_only,
+    })
+}
+
+fn update(p: &Prepared, base: &BaseMetrics, paths: PathValues) -> AnalysisUpdate {
+    let findings = match &p.community {
+        Some(c) => {
+            let b = match (&paths.betweenness, p.g.directed) {
+                (Some(b), false) => b.as_slice(),
+                _ => &[],
+            };
+            findings_with(c, &p.net, b)
+        }
+        None => Vec::new(),
+    };
+    AnalysisUpdate {
+        report: base.report(&p.net, &p.g, paths),
+        findings,
+    }
+}
+
+fn output(update: AnalysisUpdate, last: bool) -> Emit {
+    Emit::Output {
+        output: Output::Analysis(Box::new(update)),
+        last,
+    }
+}
+
+impl Task for AnalysisTask {
+    fn step(&mut self, out: &mut Vec<Emit>) -> bool {
+        match std::mem::replace(&mut self.phase, Phase::Done) {
+            Phase::Start(job) => {
+                self.progress(out, Stage::Preparing, 0, 1);
+                let p = prepare(job);
+                let builder = BaseBuilder::new(&p.options);
+                self.progress(out, Stage::Metrics, 0, BaseBuilder::STEPS as u64);
+                self.phase = Phase::Metrics(Box::new(p), builder);
+                true
+            }
+            Phase::Metrics(p, mut builder) => {
+                builder.step(&p.net, &p.g);
+                let done = builder.done();
+                self.progress(out, Stage::Metrics, done as u64, BaseBuilder::STEPS as u64);
+                if done < BaseBuilder::STEPS {
+                    self.phase = Phase::Metrics(p, builder);
+                    return true;
+                }
+                let Some(base) = builder.finish() else {
+                    out.push(Emit::Failed("the metrics could not be completed".into()));
+                    return false;
+                };
+                match plan_sweep(&p) {
+                    None => {
+                        out.push(output(update(&p, &base, PathValues::none()), true));
+                        false
+                    }
+                    Some(sweep) => {
+                        self.phase = Phase::Paths(p, Box::new(base), sweep);
+                        true
+                    }
+                }
+            }
+            Phase::Paths(p, base, sweep) => match self.sweep_step(out, &p, &base, sweep) {
+                Some(sweep) => {
+                    self.phase = Phase::Paths(p, base, sweep);
+                    true
+                }
+                None => false,
+            },
+            Phase::Done => false,
+        }
+    }
+}
+
+impl AnalysisTask {
+    /// Sweeps one chunk of sources; posts the estimate when the sample is
+    /// complete and the exact values at the end (then returns `None`).
+    fn sweep_step(
+        &mut self,
+        out: &mut Vec<Emit>,
+        p: &Prepared,
+        base: &BaseMetrics,
+        mut sweep: Sweep,
+    ) -> Option<Sweep> {
+        let cost = (p.g.n + p.g.out.arcs()).max(1);
+        let chunk = (p.refine.step_work / cost).max(1);
+        // Never run past the end of the sample in the same step.
+        let stop = match sweep.sample {
+            Some(k) if sweep.next < k => k,
+            _ => sweep.order.len(),
+        };
+        let end = (sweep.next + chunk).min(stop);
+        for &s in &sweep.order[sweep.next..end] {
+            sweep.acc.add_source(&p.g, s);
+        }
+        sweep.next = end;
+        let sampling = matches!(sweep.sample, Some(k) if end <= k) || sweep.sample_only;
+        if sampling {
+            let k = sweep.sample.unwrap_or(sweep.order.len());
+            self.progress(out, Stage::Sampling, end as u64, k as u64);
+        } else {
+            let n = sweep.order.len();
+            self.progress(out, Stage::Refining, end as u64, n as u64);
+        }
+        let finished = end == sweep.order.len();
+        if sweep.sample == Some(end) && !finished {
+            let estimate = sweep.acc.estimate();
+            let paths = PathValues {
+                mode: PathMode::Sampled {
+                    pivots: end,
+                    seed: match p.options.paths {
+                        PathMode::Sampled { seed, .. } => seed,
+                        _ => p.refine.seed,
+                    },
+                },
+                betweenness: Some(estimate.betweenness),
+                closeness: Some(estimate.closeness),
+                harmonic: Some(estimate.harmonic),
+            };
+            out.push(output(update(p, base, paths), false));
+            return Some(sweep);
+        }
+        if !finished {
+            return Some(sweep);
+        }
+        let paths = if sweep.sample_only && sweep.sample.is_some() {
+            let estimate = sweep.acc.estimate();
+            PathValues {
+                mode: p.options.paths,
+                betweenness: Some(estimate.betweenness),
+                closeness: Some(estimate.closeness),
+                harmonic: Some(estimate.harmonic),
+            }
+        } else {
+            PathValues::exact(sweep.acc.finish())
+        };
+        out.push(output(update(p, base, paths), true));
+        None
+    }
+}

@@ -1,0 +1,348 @@
+//! Work that runs off the main thread: the message protocol between the page
+//! and the web worker (`src/bin/weave-worker.rs`), and the [`Runner`] that
+//! drives jobs in small steps. Pure and serde-only, so superseding,
+//! cancellation, progress and chunking are all tested natively; the browser
+//! glue (`platform::worker`) only moves these messages and schedules steps.
+//!
+//! One worker binary serves every kind of job, so the page can run several
+//! instances of it at once (say one for analysis, one for a live layout)
+//! from the same script and wasm file.
+//!
+//! # The protocol
+//! The page sends [`Request`]s: `Start` a [`Job`] on a [`Lane`], or `Cancel`
+//! one. A job started on a lane **supersedes** the job still running on the
+//! same lane of that worker: the older one stops at once with
+//! [`Stop::Superseded`]. Jobs on different lanes run side by side, a step of
+//! each in turn. The worker answers with [`Reply`]s: `Progress`, `Output`
+//! (`last: false` when a better result follows), `Stopped` and `Failed`.
+//! Every reply names its job, so callers ignore replies of jobs they have
+//! given up on.
+//!
+//! A [`Task`] does a bounded slice of work per [`Task::step`] (a few to a few
+//! tens of milliseconds), so the worker reads new requests in between:
+//! cancelling or superseding takes effect within one step.
+//!
+//! # Adding a job
+//! 1. Write the job in its own module here (`core/jobs/<name>.rs`): an input
+//!    type and an output type (serde), and a type implementing [`Task`] whose
+//!    `step` does one slice of work and pushes [`Emit`]s (progress, outputs).
+//! 2. Add one variant to [`Job`] (the input) and one to [`Output`], and one
+//!    arm to [`Job::into_task`]. Nothing else in the worker changes.
+//! 3. On the page: `platform::worker::WorkerHandle::start(lane, Job::Yours(..),
+//!    on_reply)`; test the task natively by driving a [`Runner`].
+
+pub mod analysis;
+pub mod import;
+
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+
+pub use analysis::{AnalysisJob, AnalysisTask, AnalysisUpdate, Refinement, Subject};
+
+/// Names one job; chosen by the page, unique per worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct JobId(pub u64);
+
+/// A queue of work on one worker: a new job on a lane supersedes the old one.
+/// The page names its lanes (e.g. `"community"`, `"export"`, `"layout"`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Lane(pub String);
+
+impl Lane {
+    pub fn new(name: &str) -> Self {
+        Lane(name.to_string())
+    }
+}
+
+/// Every kind of job the worker runs, with its input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Job {
+    /// Network analysis of a community or a network.
+    Analysis(AnalysisJob),
+    /// Reading a file the facilitator picked or dropped, for its preview.
+    Import(import::ImportJob),
+}
+
+impl Job {
+    /// The task that does this job (cheap: the work starts in its first step).
+    pub fn into_task(self) -> Box<dyn Task> {
+        match self {
+            Job::Analysis(job) => Box::new(AnalysisTask::new(job)),
+            Job::Import(job) => Box::new(import::ImportTask::new(job)),
+        }
+    }
+}
+
+/// Every kind of result a job posts back.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Output {
+    Analysis(Box<AnalysisUpdate>),
+    Import(Box<import::ImportOutcome>),
+}
+
+/// What a job is doing, for progress indicators (each has an i18n key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Reading the input, building networks.
+    Preparing,
+    /// Degrees, centralities, cohesion, communities, brokerage.
+    Metrics,
+    /// Betweenness from a sample of sources: the quick full picture.
+    Sampling,
+    /// Exact shortest-path metrics, refining the sampled ones.
+    Refining,
+}
+
+impl Stage {
+    /// The i18n key of the stage's progress text.
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Preparing => "analysis-stage-preparing",
+            Stage::Metrics => "analysis-stage-metrics",
+            Stage::Sampling => "analysis-stage-sampling",
+            Stage::Refining => "analysis-stage-refining",
+        }
+    }
+}
+
+/// How far a job has come: `done` of `total` units of its current stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub stage: Stage,
+    pub done: u64,
+    pub total: u64,
+}
+
+impl Progress {
+    /// Share of the stage done, in 0..=1 (1 for an empty stage).
+    pub fn fraction(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            (self.done.min(self.total) as f64) / self.total as f64
+        }
+    }
+}
+
+/// What the page sends to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Request {
+    /// Starts `job`, superseding the job running on `lane`.
+    Start {
+        id: JobId,
+        lane: Lane,
+        job: Box<Job>,
+    },
+    /// Stops a job; unknown or finished jobs are ignored.
+    Cancel { id: JobId },
+    /// Asks how the worker is doing (answered by the browser glue, which
+    /// alone can see the wasm memory; the runner ignores it).
+    Stats { id: JobId },
+}
+
+/// Why a job stopped before its last output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stop {
+    Cancelled,
+    /// A newer job on the same lane took its place.
+    Superseded {
+        by: JobId,
+    },
+}
+
+/// What the worker sends back; every reply names its job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reply {
+    Progress {
+        id: JobId,
+        progress: Progress,
+    },
+    /// A result; `last: false` means a better one follows.
+    Output {
+        id: JobId,
+        output: Output,
+        last: bool,
+    },
+    /// The job stopped early; nothing more comes from it.
+    Stopped {
+        id: JobId,
+        why: Stop,
+    },
+    /// The job could not be done; nothing more comes from it.
+    Failed {
+        id: JobId,
+        message: String,
+    },
+    /// The answer to [`Request::Stats`]: the worker's wasm memory now,
+    /// which only grows, so it is also its high-water mark.
+    Stats {
+        id: JobId,
+        memory_bytes: u64,
+        jobs_running: u32,
+    },
+}
+
+impl Reply {
+    pub fn id(&self) -> JobId {
+        match self {
+            Reply::Progress { id, .. }
+            | Reply::Output { id, .. }
+            | Reply::Stopped { id, .. }
+            | Reply::Failed { id, .. }
+            | Reply::Stats { id, .. } => *id,
+        }
+    }
+
+    /// True for the job's final reply.
+    pub fn is_final(&self) -> bool {
+        match self {
+            Reply::Progress { .. } => false,
+            Reply::Output { last, .. } => *last,
+            Reply::Stopped { .. } | Reply::Failed { .. } | Reply::Stats { .. } => true,
+        }
+    }
+}
+
+/// What a task reports from one step (the runner adds the job id).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Emit {
+    Progress(Progress),
+    /// `last: true` ends the job.
+    Output {
+        output: Output,
+        last: bool,
+    },
+    /// Ends the job.
+    Failed(String),
+}
+
+/// A job in progress: a state machine advanced one bounded step at a time.
+pub trait Task {
+    /// Does one slice of work and pushes what to report to `out`. Returns
+    /// true while more work remains; a task that returns false has pushed
+    /// its last output or a failure.
+    fn step(&mut self, out: &mut Vec<Emit>) -> bool;
+}
+
+struct Running {
+    id: JobId,
+    lane: Lane,
+    task: Box<dyn Task>,
+}
+
+/// Runs jobs a step at a time, one lane after another, applying the
+/// superseding and cancelling rules of the protocol.
+///
+/// # Example
+/// ```
+/// use weave::core::jobs::{Job, JobId, Lane, Reply, Request, Runner};
+/// use weave::core::jobs::analysis::{AnalysisJob, Subject};
+/// use weave::core::network::Network;
+/// let mut runner = Runner::default();
+/// let job = Job::Analysis(AnalysisJob::new(Subject::Network(Network::new(false))));
+/// runner.handle(Request::Start { id: JobId(1), lane: Lane::new("a"), job: Box::new(job) });
+/// let mut replies = Vec::new();
+/// while !runner.is_idle() {
+///     replies.extend(runner.step());
+/// }
+/// assert!(matches!(replies.last(), Some(Reply::Output { last: true, .. })));
+/// ```
+#[derive(Default)]
+pub struct Runner {
+    running: VecDeque<Running>,
+}
+
+impl Runner {
+    /// Takes a request; returns the replies it causes at once (stops).
+    pub fn handle(&mut self, request: Request) -> Vec<Reply> {
+        match request {
+            Request::Start { id, lane, job } => {
+                let mut replies = Vec::new();
+                self.running.retain(|r| {
+                    let keep = r.lane != lane && r.id != id;
+                    if !keep {
+                        replies.push(Reply::Stopped {
+                            id: r.id,
+                            why: Stop::Superseded { by: id },
+                        });
+                    }
+                    keep
+                });
+                self.running.push_back(Running {
+                    id,
+                    lane,
+                    task: (*job).into_task(),
+                });
+                replies
+            }
+            Request::Cancel { id } => {
+                let before = self.running.len();
+                self.running.retain(|r| r.id != id);
+                if self.running.len() < before {
+                    vec![Reply::Stopped {
+                        id,
+                        why: Stop::Cancelled,
+                    }]
+                } else {
+                    Vec::new()
+                }
+            }
+            Request::Stats { .. } => Vec::new(),
+        }
+    }
+
+    /// Advances the next job by one step (round robin over lanes).
+    pub fn step(&mut self) -> Vec<Reply> {
+        let Some(mut r) = self.running.pop_front() else {
+            return Vec::new();
+        };
+        let mut emitted = Vec::new();
+        let more = r.task.step(&mut emitted);
+        let mut ended = false;
+        let id = r.id;
+        let mut replies: Vec<Reply> = emitted
+            .into_iter()
+            .filter_map(|e| {
+                if ended {
+                    return None;
+                }
+                Some(match e {
+                    Emit::Progress(progress) => Reply::Progress { id, progress },
+                    Emit::Output { output, last } => {
+                        ended = last;
+                        Reply::Output { id, output, last }
+                    }
+                    Emit::Failed(message) => {
+                        ended = true;
+                        Reply::Failed { id, message }
+                    }
+                })
+            })
+            .collect();
+        if more && !ended {
+            self.running.push_back(r);
+        } else if !ended {
+            replies.push(Reply::Failed {
+                id,
+                message: "the job ended without a result".into(),
+            });
+        }
+        replies
+    }
+
+    /// True when no job is running.
+    pub fn is_idle(&self) -> bool {
+        self.running.is_empty()
+    }
+
+    /// The jobs running, in the order they will be stepped.
+    pub fn running(&self) -> Vec<JobId> {
+        self.running.iter().map(|r| r.id).collect()
+    }
+}
