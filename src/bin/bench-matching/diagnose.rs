@@ -257,7 +257,7 @@ pub fn outside_main(community: &Community, truth: &GroundTruth, plan: &[Candidat
             }
         }
         let mut forms: Vec<_> = forms.into_iter().collect();
-        forms.sort_by(|a, b| b.1.cmp(&a.1));
+        forms.sort_by_key(|f| std::cmp::Reverse(f.1));
         let top: Vec<String> = forms
             .iter()
             .take(12)

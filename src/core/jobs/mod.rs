@@ -33,6 +33,7 @@
 
 pub mod analysis;
 pub mod import;
+pub mod matching;
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -62,6 +63,8 @@ pub enum Job {
     Analysis(AnalysisJob),
     /// Reading a file the facilitator picked or dropped, for its preview.
     Import(import::ImportJob),
+    /// Match suggestions for a community's named people.
+    Matching(matching::MatchingJob),
 }
 
 impl Job {
@@ -69,6 +72,7 @@ impl Job {
     pub fn into_task(self) -> Box<dyn Task> {
         match self {
             Job::Analysis(job) => Box::new(AnalysisTask::new(job)),
+            Job::Matching(job) => Box::new(matching::MatchingTask::new(job)),
             Job::Import(job) => Box::new(import::ImportTask::new(job)),
         }
     }
@@ -80,6 +84,7 @@ impl Job {
 pub enum Output {
     Analysis(Box<AnalysisUpdate>),
     Import(Box<import::ImportOutcome>),
+    Matching(Box<matching::MatchingOutput>),
 }
 
 /// What a job is doing, for progress indicators (each has an i18n key).
@@ -94,6 +99,8 @@ pub enum Stage {
     Sampling,
     /// Exact shortest-path metrics, refining the sampled ones.
     Refining,
+    /// Finding and scoring pairs of named people who may be one person.
+    Matching,
 }
 
 impl Stage {
@@ -104,6 +111,7 @@ impl Stage {
             Stage::Metrics => "analysis-stage-metrics",
             Stage::Sampling => "analysis-stage-sampling",
             Stage::Refining => "analysis-stage-refining",
+            Stage::Matching => "match-stage-matching",
         }
     }
 }
