@@ -4,6 +4,8 @@ use super::analysis_bench::AnalysisBench;
 use super::banner::StorageBanner;
 use super::embed::Embed;
 use super::facilitator::Facilitator;
+use super::handover::join::Join;
+use super::offline::OfflineSupport;
 use super::pin_gate::PinGate;
 use super::playback::Playback;
 use super::resident::ResidentFlow;
@@ -47,10 +49,13 @@ fn shell() -> Html {
         Route::Playback => html! { <Playback /> },
         Route::Embed => html! { <Embed /> },
         Route::AnalysisBench => html! { <AnalysisBench /> },
+        Route::Join if kiosk => html! { <ResidentFlow /> },
+        Route::Join => html! { <Join /> },
     };
     html! {
         <div class="shell">
             <StorageBanner />
+            <OfflineSupport />
             { screen }
         </div>
     }

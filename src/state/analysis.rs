@@ -141,7 +141,8 @@ impl AnalysisService {
                     state.progress = None;
                     state.job = None;
                 }
-                Reply::Stats { .. } => return,
+                // Other jobs' outputs (imports, layouts) never come to an analysis lane.
+                Reply::Stats { .. } | Reply::Output { .. } => return,
             }
         }
         self.notify(lane);

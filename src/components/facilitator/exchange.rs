@@ -1,11 +1,13 @@
 //! The data-exchange section: the export menu (which network, which format,
 //! metrics, pseudonyms; then the file downloads) and the import area.
-//! What each choice produces is decided in [`super::export_plan`].
+//! What each choice produces is decided in [`crate::core::exchange::export_plan`].
 
-use super::export_plan::{export_files, ExportFormat, ExportRequest, NetworkChoice};
 use super::import_area::ImportArea;
 use crate::components::chips::Choices;
 use crate::core::analysis::{AnalysisOptions, AnalysisReport};
+use crate::core::exchange::export_plan::{
+    export_files, ExportFormat, ExportRequest, NetworkChoice,
+};
 use crate::core::jobs::{AnalysisJob, Subject};
 use crate::platform::{clock, file_input, files};
 use crate::state::analysis::AnalysisService;

@@ -8,7 +8,7 @@ use crate::core::jobs::{AnalysisJob, AnalysisUpdate, Subject};
 use crate::core::model::Community;
 use crate::core::network::Network;
 use crate::core::playback::generate;
-use crate::core::playback::scene::{SceneAnalysis, SceneOptions};
+use crate::core::playback::scene::{Labels, SceneAnalysis, SceneOptions};
 use crate::core::playback::Scene;
 use crate::state::analysis::COMMUNITY_LANE;
 
@@ -60,6 +60,13 @@ impl Source {
     }
 }
 
+/// Reads `view=facilitator` from the hash's query: the facilitator's own
+/// view (search by name), granted only when the workspace is unlocked.
+pub fn facilitator_view_requested(hash: &str) -> bool {
+    let query = hash.split_once('?').map_or("", |(_, q)| q);
+    query.split('&').any(|kv| kv == "view=facilitator")
+}
+
 /// The analysis lane of a source: the event's own, shared with the other
 /// screens, or the benchmark's.
 pub fn lane(source: Source) -> &'static str {
@@ -93,14 +100,19 @@ pub fn analysis_job(community: &Community, generated: Option<&Network>) -> Analy
     }
 }
 
-/// The scene with the worker's latest analysis (`None` before the first
+/// The scene with the worker's latest analysis and the facilitator's
+/// choice of names (`labels`) (`None` before the first
 /// result: the picture, without communities or brokers yet).
 pub fn build_scene(
     community: &Community,
     generated: Option<&(Network, Vec<String>)>,
     analysis: Option<&AnalysisUpdate>,
+    labels: Labels,
 ) -> Scene {
-    let options = SceneOptions::default();
+    let options = SceneOptions {
+        labels,
+        ..SceneOptions::default()
+    };
     let analysis = analysis.map(|u| SceneAnalysis {
         report: &u.report,
         findings: &u.findings,

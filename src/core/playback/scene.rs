@@ -2,9 +2,10 @@
 //! the places people go, and the analysis, folded together.
 //!
 //! Privacy is decided here, once: a [`SceneNode`] carries a label only for a
-//! place from the event's own list (or, when the facilitator allows it, a
-//! public figure). Residents and the people they named are never labelled, so
-//! nothing downstream (canvas, DOM, exports) can show their names.
+//! place from the event's own list, or, when the facilitator turned labels
+//! on ([`Labels`]), a public figure or a named person. Residents are never
+//! labelled. Nothing downstream (canvas, DOM, exports) has any other name to
+//! show.
 
 use crate::core::analysis::build::{CAN_CHANGE_ATTR, KNOWS, ROLE_ATTR, ROLE_RESIDENT, TYPE_ATTR};
 use crate::core::analysis::{
@@ -150,6 +151,68 @@ pub struct Scene {
     pub findings: Vec<FindingText>,
     /// True once betweenness has been computed.
     pub complete: bool,
+    /// Residents' answers to the event's questions, for colouring by one.
+    pub attributes: Vec<AttributeColumn>,
+}
+
+/// One question's answers across the scene: `of_node[i]` indexes `answers`
+/// for residents who answered; everyone else has `None`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AttributeColumn {
+    /// The question's label, as the facilitator wrote it.
+    pub label: String,
+    /// Distinct answers, most common first.
+    pub answers: Vec<String>,
+    /// Residents per answer, in the same order.
+    pub counts: Vec<usize>,
+    /// The last entry of `answers` stands for every rarer answer.
+    pub others: bool,
+    pub of_node: Vec<Option<u16>>,
+}
+
+/// Which names the big screen may show. Places from the event's own list
+/// are always public; people's names only when the facilitator says so,
+/// from the facilitator workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Labels {
+    /// Listed places only (the default: people are dots without names).
+    #[default]
+    Places,
+    /// Also the public figures residents picked from the event's roster.
+    PublicFigures,
+    /// Also every named person (for a closed meeting, never a public screen).
+    Everyone,
+}
+
+impl Labels {
+    pub const ALL: [Labels; 3] = [Labels::Places, Labels::PublicFigures, Labels::Everyone];
+
+    /// A stable name for tests and form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            Labels::Places => "places",
+            Labels::PublicFigures => "public-figures",
+            Labels::Everyone => "everyone",
+        }
+    }
+
+    /// The i18n key of the choice's label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Labels::Places => "pb-labels-places",
+            Labels::PublicFigures => "pb-labels-public-figures",
+            Labels::Everyone => "pb-labels-everyone",
+        }
+    }
+
+    /// Whether a named person (public figure or not) gets their name.
+    pub fn names(self, public_figure: bool) -> bool {
+        match self {
+            Labels::Places => false,
+            Labels::PublicFigures => public_figure,
+            Labels::Everyone => true,
+        }
+    }
 }
 
 /// How to build a scene.
@@ -157,15 +220,15 @@ pub struct Scene {
 pub struct SceneOptions {
     /// `Skip` for an instant first picture; `Exact`/`Sampled` for brokers.
     pub paths: PathMode,
-    /// Label public figures by name (the facilitator's switch; off by default).
-    pub label_public_figures: bool,
+    /// Which names may be shown (the facilitator's switch; places only by default).
+    pub labels: Labels,
 }
 
 impl Default for SceneOptions {
     fn default() -> Self {
         Self {
             paths: PathMode::Skip,
-            label_public_figures: false,
+            labels: Labels::Places,
         }
     }
 }
@@ -273,6 +336,7 @@ impl Scene {
                 size,
             });
         }
+        scene.attributes = attribute_columns(c, people, scene.nodes.len());
         scene
     }
 
@@ -392,7 +456,7 @@ fn people_scene(
                     _ => named_by[v] <= 1,
                 },
                 in_group: false,
-                label: (public && options.label_public_figures && kind == NodeKind::Named)
+                label: (kind == NodeKind::Named && options.labels.names(public))
                     .then(|| people.nodes[v].label.clone())
                     .flatten(),
                 since: 0,
@@ -657,4 +721,61 @@ fn mark_group(scene: &mut Scene, people: &Network, question: &str, answer: &str)
             }
         }
     }
+}
+
+/// Answers (at most this many distinct ones) to colour by; rarer answers
+/// join the last colour.
+const MAX_ANSWERS: usize = 8;
+
+/// The residents' answers to each of the event's questions, by scene node
+/// (the people network's nodes come first in a scene, in the same order).
+fn attribute_columns(c: &Community, people: &Network, n: usize) -> Vec<AttributeColumn> {
+    c.event
+        .attributes
+        .iter()
+        .filter_map(|q| {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for v in 0..people.nodes.len() {
+                if let Some(a) = attr_str(people, v, q.id.as_str()) {
+                    if attr_str(people, v, ROLE_ATTR) == Some(ROLE_RESIDENT) {
+                        *counts.entry(a).or_default() += 1;
+                    }
+                }
+            }
+            if counts.is_empty() {
+                return None;
+            }
+            let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let others = ranked.len() > MAX_ANSWERS;
+            ranked.truncate(if others { MAX_ANSWERS - 1 } else { MAX_ANSWERS });
+            let mut answers: Vec<String> = ranked.iter().map(|(a, _)| a.to_string()).collect();
+            if others {
+                answers.push(String::new());
+            }
+            let mut of_node = vec![None; n];
+            let mut counts = vec![0; answers.len()];
+            for (v, slot) in of_node.iter_mut().enumerate().take(people.nodes.len()) {
+                if attr_str(people, v, ROLE_ATTR) != Some(ROLE_RESIDENT) {
+                    continue;
+                }
+                let Some(a) = attr_str(people, v, q.id.as_str()) else {
+                    continue;
+                };
+                let k = answers
+                    .iter()
+                    .position(|x| x == a)
+                    .unwrap_or(answers.len() - 1);
+                *slot = Some(k as u16);
+                counts[k] += 1;
+            }
+            Some(AttributeColumn {
+                label: q.label.clone(),
+                answers,
+                counts,
+                others,
+                of_node,
+            })
+        })
+        .collect()
 }
