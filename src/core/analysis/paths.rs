@@ -187,13 +187,14 @@ pub struct BetweennessAccumulator {
     n: usize,
     directed: bool,
     weighted: bool,
-    /// Successors and predecessors in the relabelled numbering.
+    /// Successors, and predecessors (weighted directed sweeps only), in the
+    /// relabelled numbering.
     out: Adjacency,
     inn: Adjacency,
     /// `rank[v]`: the relabelled number of node `v`.
     rank: Vec<u32>,
-    /// The unweighted search's state per (relabelled) node.
-    visits: Vec<Visit>,
+    /// Buffers of the unweighted search.
+    bfs: Bfs,
     /// Buffers of the weighted search.
     search: Search,
     /// Sums per (relabelled) node.
@@ -203,20 +204,43 @@ pub struct BetweennessAccumulator {
     swept: Vec<bool>,
 }
 
-/// One node's state during an unweighted search, kept together so a visit
-/// touches one cache line.
-#[derive(Debug, Clone, Copy)]
-struct Visit {
-    sigma: f64,
-    delta: f64,
-    hops: u32,
+/// The unweighted search's buffers, one array per field (the forward scan
+/// reads only `hops`, so a dense `u32` array keeps it in cache), allocated
+/// once per sweep and reset as the backward pass leaves each node.
+#[derive(Debug, Clone)]
+struct Bfs {
+    /// Hops from the source, [`UNSEEN`] when not reached.
+    hops: Vec<u32>,
+    /// Number of shortest paths from the source.
+    sigma: Vec<f64>,
+    /// `(1 + delta) / sigma` of a node once the backward pass has left it:
+    /// what each of its predecessors on shortest paths pulls from it.
+    pull: Vec<f64>,
+    /// Reached nodes in order of distance (the queue); `order[0]` is the source.
+    order: Vec<u32>,
+    /// The shortest-path DAG: the successors of `order[i]` are
+    /// `succ[succ_end[i - 1]..succ_end[i]]` (from 0 for `i == 0`).
+    succ: Vec<u32>,
+    succ_end: Vec<u32>,
+    /// `1 / d` for every hop count `d` (so the sweep divides only once per node).
+    inverse: Vec<f64>,
 }
 
-const FRESH: Visit = Visit {
-    sigma: 0.0,
-    delta: 0.0,
-    hops: UNSEEN,
-};
+impl Bfs {
+    fn new(n: usize, arcs: usize) -> Self {
+        Self {
+            hops: vec![UNSEEN; n],
+            sigma: vec![0.0; n],
+            pull: vec![0.0; n],
+            order: vec![0; n],
+            succ: vec![0; arcs],
+            succ_end: vec![0; n],
+            inverse: (0..=n)
+                .map(|d| if d == 0 { 0.0 } else { 1.0 / d as f64 })
+                .collect(),
+        }
+    }
+}
 
 /// What the sweep adds up per target node.
 #[derive(Debug, Clone, Copy, Default)]
@@ -252,10 +276,18 @@ impl BetweennessAccumulator {
             rank[v as usize] = r as u32;
         }
         let out = relabel(&g.out, n, &rank);
-        let inn = if g.directed {
+        // Only the weighted accumulation walks predecessors; the unweighted
+        // one pulls along the DAG it recorded.
+        let inn = if g.directed && weighted {
             relabel(&g.inn, n, &rank)
         } else {
             Adjacency::default()
+        };
+        // Only one of the two searches runs; the other keeps empty buffers.
+        let bfs = if weighted {
+            Bfs::new(0, 0)
+        } else {
+            Bfs::new(n, out.arcs())
         };
         Self {
             n,
@@ -264,8 +296,8 @@ impl BetweennessAccumulator {
             out,
             inn,
             rank,
-            visits: vec![FRESH; n],
-            search: Search::new(n),
+            bfs,
+            search: Search::new(if weighted { n } else { 0 }),
             sums: vec![Sums::default(); n],
             sources: 0,
             swept: vec![false; n],
@@ -311,61 +343,67 @@ impl BetweennessAccumulator {
         }
     }
 
-    /// The unweighted sweep from `s`: a breadth-first search counting
-    /// shortest paths (`sigma`), then Brandes' dependency accumulation in
-    /// reverse order, over `u32` hop counts. Each node's state is reset as
-    /// the backward pass leaves it (no node before it in the order reads it
-    /// again), so nothing is cleared separately.
+    /// The unweighted sweep from `s` (Brandes 2001 over hop counts): a
+    /// breadth-first search counting shortest paths (`sigma`) that records
+    /// the shortest-path DAG as it goes, then the dependency accumulation in
+    /// reverse order, each node *pulling* from its DAG successors, so the
+    /// backward pass walks only DAG arcs, in the order they were stored, and
+    /// writes nothing but the node itself. Each node's `hops` is reset as the
+    /// backward pass leaves it; `sigma` and `pull` are written before they
+    /// are read, so nothing else is cleared.
     fn sweep_hops(&mut self, s: usize) {
-        let visits = &mut self.visits;
-        let order = &mut self.search.order;
+        let Bfs {
+            hops,
+            sigma,
+            pull,
+            order,
+            succ,
+            succ_end,
+            inverse,
+        } = &mut self.bfs;
         let out = &self.out;
-        let inc = if self.directed { &self.inn } else { &self.out };
-        order.clear();
-        visits[s] = Visit {
-            sigma: 1.0,
-            delta: 0.0,
-            hops: 0,
-        };
-        order.push(s as u32);
-        let mut head = 0;
-        while let Some(&v) = order.get(head) {
+        hops[s] = 0;
+        sigma[s] = 1.0;
+        order[0] = s as u32;
+        let (mut head, mut tail, mut arcs) = (0usize, 1usize, 0usize);
+        while head < tail {
+            let v = order[head] as usize;
+            let (sv, next) = (sigma[v], hops[v] + 1);
+            for &w in out.row(v) {
+                let wi = w as usize;
+                let h = hops[wi];
+                if h == UNSEEN {
+                    hops[wi] = next;
+                    sigma[wi] = sv;
+                    order[tail] = w;
+                    tail += 1;
+                } else if h != next {
+                    continue;
+                } else {
+                    sigma[wi] += sv;
+                }
+                succ[arcs] = w;
+                arcs += 1;
+            }
+            succ_end[head] = arcs as u32;
             head += 1;
-            let Visit { sigma, hops, .. } = visits[v as usize];
-            let next = hops + 1;
-            for &w in out.row(v as usize) {
-                let vw = &mut visits[w as usize];
-                if vw.hops == UNSEEN {
-                    vw.hops = next;
-                    vw.sigma = sigma;
-                    order.push(w);
-                } else if vw.hops == next {
-                    vw.sigma += sigma;
-                }
-            }
         }
-        for &w in order.iter().rev() {
-            let w = w as usize;
-            let Visit { sigma, delta, hops } = visits[w];
-            if hops > 0 {
-                let coeff = (1.0 + delta) / sigma;
-                let prev = hops - 1;
-                for &v in inc.row(w) {
-                    let vv = &mut visits[v as usize];
-                    if vv.hops == prev {
-                        vv.delta += vv.sigma * coeff;
-                    }
-                }
-                let d = f64::from(hops);
-                let sum = &mut self.sums[w];
-                sum.harmonic += 1.0 / d;
-                sum.in_dist += d;
-                sum.in_reach += 1;
-                sum.betweenness += delta;
-            }
-            visits[w] = FRESH;
+        for i in (1..tail).rev() {
+            let v = order[i] as usize;
+            let dag = &succ[succ_end[i - 1] as usize..succ_end[i] as usize];
+            let from_successors: f64 = dag.iter().map(|&w| pull[w as usize]).sum();
+            let sv = sigma[v];
+            let delta = sv * from_successors;
+            pull[v] = (1.0 + delta) / sv;
+            let d = hops[v];
+            hops[v] = UNSEEN;
+            let sum = &mut self.sums[v];
+            sum.betweenness += delta;
+            sum.harmonic += inverse[d as usize];
+            sum.in_dist += f64::from(d);
+            sum.in_reach += 1;
         }
-        order.clear();
+        hops[s] = UNSEEN;
     }
 
     /// Brandes' accumulation after a weighted (Dijkstra) search from `s`.
