@@ -157,6 +157,47 @@ impl Search {
     }
 }
 
+/// The unweighted search's buffers, allocated once per sweep. Everything
+/// but `pos` is indexed by position in the queue (see
+/// [`BetweennessAccumulator::sweep_hops`]).
+#[derive(Debug, Clone)]
+struct Bfs {
+    /// Per node: its position in the queue, [`UNSEEN`] when not reached.
+    pos: Vec<u32>,
+    /// Number of shortest paths from the source.
+    sigma: Vec<f64>,
+    /// `(1 + delta) / sigma` once the backward pass has left a position:
+    /// what each of its predecessors on shortest paths pulls from it.
+    pull: Vec<f64>,
+    /// The node at each position (the queue); `order[0]` is the source.
+    order: Vec<u32>,
+    /// The shortest-path DAG, as positions: the successors of position `i`
+    /// are `succ[succ_end[i - 1]..succ_end[i]]` (from 0 for `i == 0`).
+    succ: Vec<u32>,
+    succ_end: Vec<u32>,
+    /// Where each level starts in the queue, and where the last one ends.
+    levels: Vec<u32>,
+    /// `1 / d` for every hop count `d`.
+    inverse: Vec<f64>,
+}
+
+impl Bfs {
+    fn new(n: usize, arcs: usize) -> Self {
+        Self {
+            pos: vec![UNSEEN; n],
+            sigma: vec![0.0; n],
+            pull: vec![0.0; n],
+            order: vec![0; n],
+            succ: vec![0; arcs],
+            succ_end: vec![0; n],
+            levels: Vec::new(),
+            inverse: (0..=n)
+                .map(|d| if d == 0 { 0.0 } else { 1.0 / d as f64 })
+                .collect(),
+        }
+    }
+}
+
 /// Accumulates betweenness, closeness and harmonic closeness over chunks of
 /// source nodes.
 ///
@@ -177,11 +218,19 @@ impl Search {
 ///
 /// It keeps its own copy of the graph, relabelled so that the most connected
 /// nodes come first: searches on social networks spend most of their time at
-/// the hubs, and keeping them (and each node's search state, stored
-/// together) close in memory makes every sweep several times faster than
+/// the hubs, and keeping them close in memory makes every sweep faster than
 /// following the file's order. Node numbers in and out are the graph's own.
 ///
+/// Distances are summed two ways. Per source (cheap: a count per level) they
+/// give the exact closeness and harmonic closeness of an undirected graph.
+/// Per target (a few additions per node and source) they are what an
+/// [`estimate`] from a sample needs, and what directed graphs need even when
+/// exact (networkx uses incoming distances); [`stop_estimating`] drops them
+/// where they are not needed.
+///
 /// [`finish`]: BetweennessAccumulator::finish
+/// [`estimate`]: BetweennessAccumulator::estimate
+/// [`stop_estimating`]: BetweennessAccumulator::stop_estimating
 #[derive(Debug, Clone)]
 pub struct BetweennessAccumulator {
     n: usize,
@@ -197,60 +246,39 @@ pub struct BetweennessAccumulator {
     bfs: Bfs,
     /// Buffers of the weighted search.
     search: Search,
-    /// Sums per (relabelled) node.
-    sums: Vec<Sums>,
+    /// Betweenness summed per (relabelled) target node, not yet halved.
+    betweenness: Vec<f64>,
+    /// Distances summed per (relabelled) target, over the sources swept
+    /// while `tracking`.
+    reach: Vec<Reach>,
+    /// Distances summed per (relabelled) source, from its own search.
+    own: Vec<Reach>,
+    /// Per-target distances are being summed.
+    tracking: bool,
     sources: usize,
-    /// Which sources (relabelled) have been swept.
-    swept: Vec<bool>,
+    /// Sources swept while tracking.
+    tracked: usize,
+    /// Per (relabelled) node: not swept yet, swept while tracking, or after.
+    swept: Vec<Swept>,
 }
 
-/// The unweighted search's buffers, one array per field (the forward scan
-/// reads only `hops`, so a dense `u32` array keeps it in cache), allocated
-/// once per sweep and reset as the backward pass leaves each node.
-#[derive(Debug, Clone)]
-struct Bfs {
-    /// Hops from the source, [`UNSEEN`] when not reached.
-    hops: Vec<u32>,
-    /// Number of shortest paths from the source.
-    sigma: Vec<f64>,
-    /// `(1 + delta) / sigma` of a node once the backward pass has left it:
-    /// what each of its predecessors on shortest paths pulls from it.
-    pull: Vec<f64>,
-    /// Reached nodes in order of distance (the queue); `order[0]` is the source.
-    order: Vec<u32>,
-    /// The shortest-path DAG: the successors of `order[i]` are
-    /// `succ[succ_end[i - 1]..succ_end[i]]` (from 0 for `i == 0`).
-    succ: Vec<u32>,
-    succ_end: Vec<u32>,
-    /// `1 / d` for every hop count `d` (so the sweep divides only once per node).
-    inverse: Vec<f64>,
+/// Whether a node has been swept as a source, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Swept {
+    No,
+    Tracked,
+    Untracked,
 }
 
-impl Bfs {
-    fn new(n: usize, arcs: usize) -> Self {
-        Self {
-            hops: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            pull: vec![0.0; n],
-            order: vec![0; n],
-            succ: vec![0; arcs],
-            succ_end: vec![0; n],
-            inverse: (0..=n)
-                .map(|d| if d == 0 { 0.0 } else { 1.0 / d as f64 })
-                .collect(),
-        }
-    }
-}
-
-/// What the sweep adds up per target node.
+/// Distance sums of one node, towards it (per target) or from it (per source).
 #[derive(Debug, Clone, Copy, Default)]
-struct Sums {
-    betweenness: f64,
+struct Reach {
+    /// Sum of `1 / d`.
     harmonic: f64,
-    /// Sum of distances from the swept sources reaching it (incoming).
-    in_dist: f64,
-    /// Number of swept sources reaching it, itself excluded.
-    in_reach: u32,
+    /// Sum of distances.
+    dist: f64,
+    /// Number of nodes at a finite distance, the node itself excluded.
+    count: u32,
 }
 
 /// `adj` with every node `v` renamed `rank[v]`, rows sorted.
@@ -266,7 +294,7 @@ fn relabel(adj: &Adjacency, n: usize, rank: &[u32]) -> Adjacency {
 
 impl BetweennessAccumulator {
     /// Prepares buffers and the relabelled graph; `weighted` reads weights
-    /// as lengths. O(m log m).
+    /// as lengths. O(m) plus sorting the rows.
     pub fn new(g: &Csr, weighted: bool) -> Self {
         let n = g.n;
         let mut node: Vec<u32> = (0..n as u32).collect();
@@ -284,10 +312,10 @@ impl BetweennessAccumulator {
             Adjacency::default()
         };
         // Only one of the two searches runs; the other keeps empty buffers.
-        let bfs = if weighted {
-            Bfs::new(0, 0)
+        let (bfs, search) = if weighted {
+            (Bfs::new(0, 0), Search::new(n))
         } else {
-            Bfs::new(n, out.arcs())
+            (Bfs::new(n, out.arcs()), Search::new(0))
         };
         Self {
             n,
@@ -297,10 +325,14 @@ impl BetweennessAccumulator {
             inn,
             rank,
             bfs,
-            search: Search::new(if weighted { n } else { 0 }),
-            sums: vec![Sums::default(); n],
+            search,
+            betweenness: vec![0.0; n],
+            reach: vec![Reach::default(); n],
+            own: vec![Reach::default(); n],
+            tracking: true,
             sources: 0,
-            swept: vec![false; n],
+            tracked: 0,
+            swept: vec![Swept::No; n],
         }
     }
 
@@ -312,6 +344,17 @@ impl BetweennessAccumulator {
     /// Sources swept so far.
     pub fn sources_done(&self) -> usize {
         self.sources
+    }
+
+    /// Says that no more [`estimate`](Self::estimate)s will be asked for
+    /// sources swept from now on: on undirected graphs the sweep then sums
+    /// distances only per source (enough for exact values), which saves a
+    /// few additions per node and source. Estimates still work, from the
+    /// sources swept before (betweenness from all of them).
+    pub fn stop_estimating(&mut self) {
+        if !self.directed {
+            self.tracking = false;
+        }
     }
 
     /// Sweeps every source in `range` (clamped to the node count).
@@ -330,10 +373,15 @@ impl BetweennessAccumulator {
             return;
         };
         let r = r as usize;
-        if self.swept[r] {
+        if self.swept[r] != Swept::No {
             return;
         }
-        self.swept[r] = true;
+        self.swept[r] = if self.tracking {
+            self.tracked += 1;
+            Swept::Tracked
+        } else {
+            Swept::Untracked
+        };
         self.sources += 1;
         if self.weighted {
             self.search.dijkstra(&self.out, r);
@@ -343,67 +391,101 @@ impl BetweennessAccumulator {
         }
     }
 
-    /// The unweighted sweep from `s` (Brandes 2001 over hop counts): a
-    /// breadth-first search counting shortest paths (`sigma`) that records
-    /// the shortest-path DAG as it goes, then the dependency accumulation in
-    /// reverse order, each node *pulling* from its DAG successors, so the
-    /// backward pass walks only DAG arcs, in the order they were stored, and
-    /// writes nothing but the node itself. Each node's `hops` is reset as the
-    /// backward pass leaves it; `sigma` and `pull` are written before they
-    /// are read, so nothing else is cleared.
+    /// The unweighted sweep from `s` (Brandes 2001 over hop counts).
+    ///
+    /// A breadth-first search counts shortest paths (`sigma`) and records
+    /// the shortest-path DAG as it goes; then the dependencies are
+    /// accumulated level by level from the deepest, each node *pulling*
+    /// from its DAG successors, so the backward pass walks only DAG arcs, in
+    /// the order they were stored, and writes nothing but the node itself.
+    ///
+    /// Search state is kept by queue position, not by node: a node's
+    /// position tells its level (levels are contiguous in the queue), so one
+    /// comparison per arc (`pos >= next level's start`, unseen nodes being
+    /// `u32::MAX`) skips every arc that is not on a shortest path, and the
+    /// backward pass reads `sigma` and writes `pull` in order. Only `pos` is
+    /// per node; it is reset as the backward pass leaves each node.
     fn sweep_hops(&mut self, s: usize) {
         let Bfs {
-            hops,
+            pos,
             sigma,
             pull,
             order,
             succ,
             succ_end,
+            levels,
             inverse,
         } = &mut self.bfs;
-        let out = &self.out;
-        hops[s] = 0;
-        sigma[s] = 1.0;
+        // Slices, not `Vec`s, so their bounds stay in registers.
+        let (pos, sigma, pull) = (&mut pos[..], &mut sigma[..], &mut pull[..]);
+        let (order, succ, succ_end) = (&mut order[..], &mut succ[..], &mut succ_end[..]);
+        let (betweenness, reach) = (&mut self.betweenness[..], &mut self.reach[..]);
+        let (out, tracking) = (&self.out, self.tracking);
+        pos[s] = 0;
+        sigma[0] = 1.0;
         order[0] = s as u32;
+        levels.clear();
+        levels.push(0);
         let (mut head, mut tail, mut arcs) = (0usize, 1usize, 0usize);
+        // Positions from `next` on belong to the level after `head`'s.
+        let mut next = 1usize;
         while head < tail {
+            if head == next {
+                levels.push(head as u32);
+                next = tail;
+            }
             let v = order[head] as usize;
-            let (sv, next) = (sigma[v], hops[v] + 1);
+            let sv = sigma[head];
             for &w in out.row(v) {
-                let wi = w as usize;
-                let h = hops[wi];
-                if h == UNSEEN {
-                    hops[wi] = next;
-                    sigma[wi] = sv;
-                    order[tail] = w;
-                    tail += 1;
-                } else if h != next {
+                let mut p = pos[w as usize] as usize;
+                if p < next {
                     continue;
-                } else {
-                    sigma[wi] += sv;
                 }
-                succ[arcs] = w;
+                if p == UNSEEN as usize {
+                    p = tail;
+                    pos[w as usize] = p as u32;
+                    sigma[p] = sv;
+                    order[p] = w;
+                    tail += 1;
+                } else {
+                    sigma[p] += sv;
+                }
+                succ[arcs] = p as u32;
                 arcs += 1;
             }
             succ_end[head] = arcs as u32;
             head += 1;
         }
-        for i in (1..tail).rev() {
-            let v = order[i] as usize;
-            let dag = &succ[succ_end[i - 1] as usize..succ_end[i] as usize];
-            let from_successors: f64 = dag.iter().map(|&w| pull[w as usize]).sum();
-            let sv = sigma[v];
-            let delta = sv * from_successors;
-            pull[v] = (1.0 + delta) / sv;
-            let d = hops[v];
-            hops[v] = UNSEEN;
-            let sum = &mut self.sums[v];
-            sum.betweenness += delta;
-            sum.harmonic += inverse[d as usize];
-            sum.in_dist += f64::from(d);
-            sum.in_reach += 1;
+        levels.push(tail as u32);
+        let mut own = Reach {
+            count: (tail - 1) as u32,
+            ..Reach::default()
+        };
+        for depth in (1..levels.len() - 1).rev() {
+            let (first, end) = (levels[depth] as usize, levels[depth + 1] as usize);
+            let (d, inv) = (depth as f64, inverse[depth]);
+            let count = (end - first) as f64;
+            own.dist += d * count;
+            own.harmonic += inv * count;
+            for i in first..end {
+                let dag = &succ[succ_end[i - 1] as usize..succ_end[i] as usize];
+                let from_successors: f64 = dag.iter().map(|&p| pull[p as usize]).sum();
+                let si = sigma[i];
+                let delta = si * from_successors;
+                pull[i] = (1.0 + delta) / si;
+                let v = order[i] as usize;
+                pos[v] = UNSEEN;
+                betweenness[v] += delta;
+                if tracking {
+                    let r = &mut reach[v];
+                    r.harmonic += inv;
+                    r.dist += d;
+                    r.count += 1;
+                }
+            }
         }
-        hops[s] = UNSEEN;
+        pos[s] = UNSEEN;
+        self.own[s] = own;
     }
 
     /// Brandes' accumulation after a weighted (Dijkstra) search from `s`.
@@ -416,6 +498,7 @@ impl BetweennessAccumulator {
             ..
         } = &mut self.search;
         let inc = if self.directed { &self.inn } else { &self.out };
+        let mut own = Reach::default();
         for &w in order.iter().rev() {
             let w = w as usize;
             let dw = dist[w];
@@ -427,28 +510,32 @@ impl BetweennessAccumulator {
                 }
             }
             if w != s {
-                let sum = &mut self.sums[w];
-                sum.harmonic += 1.0 / dw;
-                sum.in_dist += dw;
-                sum.in_reach += 1;
-                sum.betweenness += delta[w];
+                self.betweenness[w] += delta[w];
+                let inv = 1.0 / dw;
+                own.harmonic += inv;
+                own.dist += dw;
+                own.count += 1;
+                if self.tracking {
+                    let r = &mut self.reach[w];
+                    r.harmonic += inv;
+                    r.dist += dw;
+                    r.count += 1;
+                }
             }
         }
-    }
-
-    /// The sums of node `v` (the graph's own numbering).
-    fn sums_of(&self, v: usize) -> Sums {
-        self.sums[self.rank[v] as usize]
+        self.own[s] = own;
     }
 
     /// Estimates of all three metrics from the sources swept so far, as if
     /// they were a uniform sample: betweenness scaled by `n / k` (networkx's
     /// `betweenness_centrality(k=…)`), distance sums and reach counts by the
     /// share of other nodes sampled (Eppstein & Wang 2004, "Fast
-    /// approximation of centrality"). Exact once every source is swept.
+    /// approximation of centrality"), from the sources swept before
+    /// [`stop_estimating`](Self::stop_estimating). Exact once every source
+    /// is swept while estimating.
     pub fn estimate(&self) -> PathMetrics {
         let n = self.n;
-        let k = self.sources;
+        let (k, tracked) = (self.sources, self.tracked);
         if k == 0 {
             return PathMetrics {
                 betweenness: vec![0.0; n],
@@ -459,38 +546,34 @@ impl BetweennessAccumulator {
         }
         let half = if self.directed { 1.0 } else { 0.5 };
         let scale = n as f64 / k as f64;
-        // The share of the other nodes swept, inverted, per node.
-        let share = |v: usize| {
-            let others = k - usize::from(self.swept[self.rank[v] as usize]);
+        // The share of the other nodes swept (while tracking), inverted.
+        let share = |r: usize| {
+            let others = tracked - usize::from(self.swept[r] == Swept::Tracked);
             if others == 0 {
                 0.0
             } else {
                 (n - 1) as f64 / others as f64
             }
         };
-        let betweenness = (0..n)
-            .map(|v| self.sums_of(v).betweenness * half * scale)
-            .collect();
-        let harmonic = (0..n)
-            .map(|v| self.sums_of(v).harmonic * share(v))
-            .collect();
-        let closeness = (0..n)
-            .map(|v| {
-                let sum = self.sums_of(v);
-                let (total, reach) = (sum.in_dist, f64::from(sum.in_reach));
-                if total > 0.0 && n > 1 {
-                    (reach / total) * (reach * share(v) / (n - 1) as f64)
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        PathMetrics {
-            betweenness,
-            closeness,
-            harmonic,
+        let mut metrics = PathMetrics {
+            betweenness: Vec::with_capacity(n),
+            closeness: Vec::with_capacity(n),
+            harmonic: Vec::with_capacity(n),
             sources: k,
+        };
+        for &r in &self.rank {
+            let r = r as usize;
+            let (reach, share) = (self.reach[r], share(r));
+            let count = f64::from(reach.count);
+            metrics.betweenness.push(self.betweenness[r] * half * scale);
+            metrics.harmonic.push(reach.harmonic * share);
+            metrics.closeness.push(if reach.dist > 0.0 && n > 1 {
+                (count / reach.dist) * (count * share / (n - 1) as f64)
+            } else {
+                0.0
+            });
         }
+        metrics
     }
 
     /// The metrics so far. Betweenness is scaled as networkx's unnormalised
@@ -499,20 +582,28 @@ impl BetweennessAccumulator {
     pub fn finish(self) -> PathMetrics {
         let n = self.n;
         let half = if self.directed { 1.0 } else { 0.5 };
-        let betweenness = (0..n).map(|v| self.sums_of(v).betweenness * half).collect();
-        let closeness = (0..n)
-            .map(|v| {
-                let sum = self.sums_of(v);
-                closeness_value(sum.in_dist, sum.in_reach as usize + 1, n)
-            })
-            .collect();
-        let harmonic = (0..n).map(|v| self.sums_of(v).harmonic).collect();
-        PathMetrics {
-            betweenness,
-            closeness,
-            harmonic,
+        // Undirected: distances from a node are distances to it.
+        let dists = if self.directed {
+            &self.reach
+        } else {
+            &self.own
+        };
+        let mut metrics = PathMetrics {
+            betweenness: Vec::with_capacity(n),
+            closeness: Vec::with_capacity(n),
+            harmonic: Vec::with_capacity(n),
             sources: self.sources,
+        };
+        for &r in &self.rank {
+            let r = r as usize;
+            let reach = dists[r];
+            metrics.betweenness.push(self.betweenness[r] * half);
+            metrics
+                .closeness
+                .push(closeness_value(reach.dist, reach.count as usize + 1, n));
+            metrics.harmonic.push(reach.harmonic);
         }
+        metrics
     }
 }
 
@@ -549,6 +640,7 @@ fn closeness_value(total: f64, reached: usize, n: usize) -> f64 {
 /// ```
 pub fn path_metrics(g: &Csr, weighted: bool) -> PathMetrics {
     let mut acc = BetweennessAccumulator::new(g, weighted);
+    acc.stop_estimating();
     acc.add_sources(0..g.n);
     acc.finish()
 }
@@ -672,6 +764,67 @@ mod tests {
         let m = path_metrics(&g, false);
         assert_eq!(m.betweenness, vec![0.0, 0.0, 0.0, 3.0]);
         assert_eq!(m.closeness[3], 1.0);
+    }
+
+    /// A small graph with uneven paths: two triangles, a tail and an isolate.
+    fn lumpy() -> Vec<(usize, usize, f64)> {
+        vec![
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (2, 0, 1.0),
+            (2, 3, 1.0),
+            (3, 4, 1.0),
+            (4, 5, 1.0),
+            (5, 3, 1.0),
+            (5, 6, 1.0),
+            (6, 7, 1.0),
+        ]
+    }
+
+    #[test]
+    fn per_source_sums_equal_per_target_sums() {
+        // Undirected closeness comes from per-source sums, directed from
+        // per-target ones: on a graph with every arc both ways they agree,
+        // and directed betweenness is the undirected one doubled.
+        let e = lumpy();
+        let both: Vec<_> = e
+            .iter()
+            .flat_map(|&(a, b, w)| [(a, b, w), (b, a, w)])
+            .collect();
+        for weighted in [false, true] {
+            let und = path_metrics(&Csr::from_edges(9, false, &e), weighted);
+            let dir = path_metrics(&Csr::from_edges(9, true, &both), weighted);
+            for v in 0..9 {
+                assert!((und.closeness[v] - dir.closeness[v]).abs() < 1e-12);
+                assert!((und.harmonic[v] - dir.harmonic[v]).abs() < 1e-12);
+                assert!((2.0 * und.betweenness[v] - dir.betweenness[v]).abs() < 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn estimates_keep_their_sample_after_stop_estimating() {
+        let g = Csr::from_edges(9, false, &lumpy());
+        let mut acc = BetweennessAccumulator::new(&g, false);
+        acc.add_sources(0..4);
+        let sample = acc.estimate();
+        acc.stop_estimating();
+        acc.add_sources(4..9);
+        let later = acc.estimate();
+        assert_eq!(later.closeness, sample.closeness);
+        assert_eq!(later.harmonic, sample.harmonic);
+        assert_eq!(later.sources, 9);
+        assert_eq!(acc.finish(), path_metrics(&g, false));
+        // Estimating all along ends at the exact values too.
+        let mut all = BetweennessAccumulator::new(&g, false);
+        all.add_sources(0..9);
+        let exact = path_metrics(&g, false);
+        let e = all.estimate();
+        for v in 0..9 {
+            assert!((e.closeness[v] - exact.closeness[v]).abs() < 1e-12);
+            assert!((e.harmonic[v] - exact.harmonic[v]).abs() < 1e-12);
+            assert!((e.betweenness[v] - exact.betweenness[v]).abs() < 1e-12);
+        }
     }
 
     #[test]

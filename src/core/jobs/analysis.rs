@@ -137,8 +137,8 @@ struct Sweep {
 
 enum Phase {
     Start(AnalysisJob),
-    Metrics(Box<Prepared>, BaseBuilder),
-    Paths(Box<Prepared>, Box<BaseMetrics>, Sweep),
+    Metrics(Box<Prepared>, Box<BaseBuilder>),
+    Paths(Box<Prepared>, Box<BaseMetrics>, Box<Sweep>),
     Done,
 }
 
@@ -207,8 +207,13 @@ fn plan_sweep(p: &Prepared) -> Option<Sweep> {
         }
         order.extend((0..n).filter(|&s| !in_sample[s]));
     }
+    let mut acc = BetweennessAccumulator::new(&p.g, p.options.weighted);
+    if k == 0 {
+        // Exact from the start: no estimate is ever posted.
+        acc.stop_estimating();
+    }
     Some(Sweep {
-        acc: BetweennessAccumulator::new(&p.g, p.options.weighted),
+        acc,
         order,
         next: 0,
         sample: (k > 0 && k < n).then_some(k),
@@ -248,7 +253,7 @@ impl Task for AnalysisTask {
                 let p = prepare(job);
                 let builder = BaseBuilder::new(&p.options);
                 self.progress(out, Stage::Metrics, 0, BaseBuilder::STEPS as u64);
-                self.phase = Phase::Metrics(Box::new(p), builder);
+                self.phase = Phase::Metrics(Box::new(p), Box::new(builder));
                 true
             }
             Phase::Metrics(p, mut builder) => {
@@ -269,7 +274,7 @@ impl Task for AnalysisTask {
                         false
                     }
                     Some(sweep) => {
-                        self.phase = Phase::Paths(p, Box::new(base), sweep);
+                        self.phase = Phase::Paths(p, Box::new(base), Box::new(sweep));
                         true
                     }
                 }
@@ -294,8 +299,8 @@ impl AnalysisTask {
         out: &mut Vec<Emit>,
         p: &Prepared,
         base: &BaseMetrics,
-        mut sweep: Sweep,
-    ) -> Option<Sweep> {
+        mut sweep: Box<Sweep>,
+    ) -> Option<Box<Sweep>> {
         let cost = (p.g.n + p.g.out.arcs()).max(1);
         let chunk = (p.refine.step_work / cost).max(1);
         // Never run past the end of the sample in the same step.
@@ -332,6 +337,8 @@ impl AnalysisTask {
                 harmonic: Some(estimate.harmonic),
             };
             out.push(output(update(p, base, paths), false));
+            // The rest of the sweep only refines to exact values.
+            sweep.acc.stop_estimating();
             return Some(sweep);
         }
         if !finished {
