@@ -24,7 +24,7 @@ import { serve, launch as launchWith, open, KIOSK, CHROMIUM_ARGS } from "../test
 // BENCH_FLAGS replaces the harness's --disable-gpu with other flags (see below).
 const FLAGS = process.env.BENCH_FLAGS === undefined ? null
   : [...CHROMIUM_ARGS.filter((a) => a !== "--disable-gpu"), ...process.env.BENCH_FLAGS.split(" ").filter(Boolean)];
-const launch = (dir, options) => launchWith(dir, FLAGS ? { ...options, args: FLAGS } : options);
+const launch = (dir, options) => launchWith(dir, FLAGS ? { ...options, replaceArgs: FLAGS } : options);
 
 const CANVAS = "[data-testid=sociogram]";
 const SECONDS = Number(process.env.BENCH_SECONDS || 4);

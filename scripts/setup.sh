@@ -49,6 +49,16 @@ if $want_test; then
     say "installing Debian's chromium and chromium-driver"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
+  # cargo-fuzz for the short fuzzing step (scripts/fuzz.sh): libFuzzer needs
+  # a nightly toolchain; cargo-fuzz itself builds on stable.
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "adding a minimal nightly toolchain (for cargo-fuzz)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz"
+    "${tool_env[@]}" cargo install --locked cargo-fuzz
+  fi
   # Reference tools (networkx, igraph...): reinstall only when the list changes.
   stamp="$HOME/.cache/weave-pip-$(sha1sum scripts/requirements-test.txt | cut -c1-12)"
   if [ ! -f "$stamp" ]; then

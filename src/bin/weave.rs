@@ -4,7 +4,9 @@
 //! ```text
 //! weave analyze FILE [--format json|csv] [--projection people|places]
 //!                    [--directed] [--weighted] [--sampled K] [--seed N] [--timings]
-//! weave convert IN OUT [--pseudonymise]
+//! weave convert IN OUT [--pseudonymise[=SEED]] [--metrics] [--places]
+//!                       [--projection people|places] [--gexf-1.2]
+//! weave demo OUT.json [--residents N] [--seed N]
 //! ```
 //! Native only: on wasm32 this binary is empty, so the crate still builds.
 
@@ -31,7 +33,9 @@ mod cli {
     const USAGE: &str = "usage:
   weave analyze FILE [--format json|csv] [--projection people|places]
                      [--directed] [--weighted] [--sampled K] [--seed N] [--timings]
-  weave convert IN OUT [--pseudonymise[=SEED]] [--metrics] [--places] [--gexf-1.2]";
+  weave convert IN OUT [--pseudonymise[=SEED]] [--metrics] [--places]
+                       [--projection people|places] [--gexf-1.2]
+  weave demo OUT.json [--residents N] [--seed N]";
 
     /// Runs a command line; returns the process exit code
     /// (0 ok, 1 failed on the input, 2 wrong usage).
@@ -40,6 +44,7 @@ mod cli {
             Some("analyze") => analyze_cmd(&args[1..]),
             // --- convert: owned by the formats engineer (weave::core::formats::write) ---
             Some("convert") => convert(&args[1..]),
+            Some("demo") => demo(&args[1..]),
             Some("--help") | Some("-h") | Some("help") => {
                 println!("{USAGE}");
                 Ok(())
@@ -64,19 +69,56 @@ mod cli {
         Input(String),
     }
 
+    /// `weave demo OUT.json [--residents N] [--seed N]`: writes the demo
+    /// event (deterministic synthetic residents) as a Weave backup, to try
+    /// the other commands on.
+    fn demo(args: &[String]) -> Result<(), Failure> {
+        let (mut out, mut residents, mut seed) = (None, 150usize, 1u64);
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--residents" => residents = number(value(&mut it, a)?, a)?,
+                "--seed" => seed = number(value(&mut it, a)?, a)?,
+                flag if flag.starts_with("--") => {
+                    return Err(Failure::Usage(format!("unknown option {flag}")))
+                }
+                path if out.is_none() => out = Some(path.to_string()),
+                extra => return Err(Failure::Usage(format!("unexpected argument {extra:?}"))),
+            }
+        }
+        let out = out.ok_or_else(|| Failure::Usage("demo needs an OUT.json file".into()))?;
+        let c = weave::core::demo::demo_community_sized(seed, residents);
+        std::fs::write(&out, weave::core::formats::weave_json::write_community(&c))
+            .map_err(|e| Failure::Input(format!("{out}: {e}")))
+    }
+
     /// `weave convert IN OUT [--pseudonymise[=SEED]] [--metrics] [--places]
-    /// [--gexf-1.2]`: formats by extension (.json .csv .gexf .graphml .net
-    /// .dl). A Weave event backup as IN becomes its people network (or, with
-    /// `--places`, its people–places network). A `.csv` OUT gets its node list
-    /// beside it as `OUT.nodes.csv`, so isolates and attributes survive; the
-    /// import report goes to stderr.
+    /// [--projection people|places] [--gexf-1.2]`: formats by extension
+    /// (.json .csv .gexf .graphml .net .dl). A Weave event backup as IN
+    /// becomes its people network (or, with `--places`, its people–places
+    /// network). `--projection` turns a two-mode network into its one-mode
+    /// projection; `--metrics` computes the analysis metrics and writes them
+    /// as node attributes, as the app's export does. A `.csv` OUT gets its
+    /// node list beside it as `OUT.nodes.csv`, so isolates and attributes
+    /// survive; the import report goes to stderr.
     fn convert(args: &[String]) -> Result<(), Failure> {
         use weave::core::formats::{self, gexf, weave_json, WriteOptions};
         let mut files = Vec::new();
         let mut options = WriteOptions::default();
         let (mut places, mut gexf12) = (false, false);
-        for a in args {
+        let mut projection = None;
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
             match a.as_str() {
+                "--projection" => {
+                    projection = Some(match value(&mut it, a)? {
+                        "people" => Mode::People,
+                        "places" => Mode::Places,
+                        other => {
+                            return Err(Failure::Usage(format!("unknown projection {other:?}")))
+                        }
+                    })
+                }
                 // Without a seed the pseudonyms differ on every run, so nobody
                 // can link two exports; give one to make them stable.
                 "--pseudonymise" | "--pseudonymize" => options.pseudonymise = Some(fresh_seed()),
@@ -133,6 +175,19 @@ mod cli {
                 net
             }
         };
+        let mut net = match projection {
+            Some(mode) if is_two_mode(&net) => project(&net, mode),
+            Some(_) => {
+                return Err(Failure::Input(format!(
+                    "{input}: --projection needs a two-mode network (a backup with --places, or node attribute kind=person/place or bipartite=0/1)"
+                )))
+            }
+            None => net,
+        };
+        if options.include_metrics {
+            let report = weave::core::analysis::analyze(&net, &Default::default());
+            weave::core::exchange::export_plan::attach_metrics(&mut net, &report);
+        }
         let write = |path: &str, data: Vec<u8>| {
             std::fs::write(path, data).map_err(|e| Failure::Input(format!("{path}: {e}")))
         };

@@ -8,8 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, Event, File, FileList, HtmlInputElement};
 
 /// Files larger than this are refused before reading: the page would hold
-/// the bytes, the text and the parsed network at once.
-pub const MAX_IMPORT_BYTES: f64 = 100.0 * 1024.0 * 1024.0;
+/// the bytes, the text and the parsed network at once. The limit is the
+/// parsers' own ([`crate::core::formats::MAX_IMPORT_BYTES`]), as a float for
+/// `File::size`.
+pub const MAX_IMPORT_BYTES: f64 = crate::core::formats::MAX_IMPORT_BYTES as f64;
 
 /// The first file chosen in an `<input type=file>`'s change event.
 pub fn picked_file(event: &Event) -> Option<File> {

@@ -9,7 +9,9 @@
 // read from the app's own export.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync, openSync, ftruncateSync, closeSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { serve, launch, open, watchErrors, readStore, shot } from "./harness.mjs";
 
 const FIXTURES = new URL("../fixtures/formats/", import.meta.url).pathname;
@@ -259,6 +261,30 @@ test("a malformed file shows an error naming the line and changes nothing", asyn
   });
   await page.waitForSelector("[data-testid=import-error] >> text=does not know what kind of file");
   await shot(page, "exchange-import-error");
+  // The rest of the bad-input list, as a person would meet it: a file with a
+  // DOCTYPE (entity expansion refused), a spreadsheet saved as Latin-1, a
+  // file over the size limit (a sparse file: nothing is really written).
+  const cases = [
+    [FIXTURES + "malformed/billion_laughs.graphml", /line 2, column \d+.*DOCTYPE/s],
+    [FIXTURES + "malformed/latin1_nodes.csv", /line 2, column \d+.*Latin-1/s],
+  ];
+  for (const [file, want] of cases) {
+    await page.setInputFiles("[data-testid=import-file]", file);
+    await page.waitForFunction((name) =>
+      document.querySelector("[data-testid=import-error]")?.textContent.includes(name), file.split("/").pop());
+    const text = plain(await page.textContent("[data-testid=import-error]"));
+    assert.match(text, want, text);
+    assert.match(text, /Nothing has been changed/);
+  }
+  const dir = mkdtempSync(join(tmpdir(), "weave-big-"));
+  const big = join(dir, "huge.graphml");
+  const fd = openSync(big, "w");
+  ftruncateSync(fd, 101 * 1024 * 1024);
+  closeSync(fd);
+  await page.setInputFiles("[data-testid=import-file]", big);
+  await page.waitForSelector("text=Weave imports files up to 100 MB");
+  await shot(page, "exchange-import-too-large");
+  rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(await readStore(page), before);
   assert.deepEqual(errors, []);
   await context.close();

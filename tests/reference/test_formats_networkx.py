@@ -1,12 +1,15 @@
 """Every Weave export is read back by networkx and igraph with the same nodes,
-edges, weights and attributes; GraphML and GEXF validate against their XSDs.
+edges, weights and attributes; every GraphML and GEXF export validates
+against the official schemas.
 
 The exports are written by `weave convert` (built once per session by the
 `weave_bin` fixture in conftest.py) from a Weave network document this test
-writes itself; the reference reading is done by networkx and igraph.
+writes itself, and from the demo event (`weave demo`); the reference reading
+is done by networkx and igraph.
 
-The XSDs under tests/fixtures/formats/xsd/ are hand-written faithful subsets
-of the official schemas (no network here to fetch those); see their headers.
+The schemas under tests/fixtures/formats/schemas/ are the official ones
+(GraphML 1.0 XSDs with identity constraints; GEXF 1.3 RELAX NG), see
+SOURCES.md there; xmlschema validates GraphML, lxml validates GEXF.
 """
 
 import csv
@@ -18,8 +21,48 @@ import igraph as ig
 import networkx as nx
 import pytest
 import xmlschema
+from lxml import etree
 
-XSD = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "xsd"
+SCHEMAS = pathlib.Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "schemas"
+GEXF_NS = "http://gexf.net/1.3"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+@pytest.fixture(scope="session")
+def graphml_schema():
+    return xmlschema.XMLSchema(SCHEMAS / "graphml" / "graphml.xsd")
+
+
+@pytest.fixture(scope="session")
+def gexf_schema():
+    return etree.RelaxNG(etree.parse(str(SCHEMAS / "gexf-1.3" / "gexf.rng")))
+
+
+def validate_graphml(schema, path):
+    """The official graphml.xsd, including its key/keyref constraints (every
+    data@key names a key, node ids unique, edge ends name nodes)."""
+    schema.validate(str(path))
+
+
+def validate_gexf(schema, path):
+    """The official GEXF 1.3 RELAX NG, plus the references it cannot state."""
+    doc = etree.parse(str(path))
+    root = doc.getroot()
+    # xsi:schemaLocation is a hint for XSD processors; RELAX NG has no notion
+    # of it (Gephi writes it too), so it is dropped before validation.
+    for key in [k for k in root.attrib if k.startswith("{%s}" % XSI)]:
+        del root.attrib[key]
+    if not schema.validate(doc):
+        raise AssertionError(f"{path}: {schema.error_log}")
+    ns = {"g": GEXF_NS}
+    ids = [n.get("id") for n in root.iterfind(".//g:nodes/g:node", ns)]
+    assert len(ids) == len(set(ids)), "node ids are unique"
+    for e in root.iterfind(".//g:edges/g:edge", ns):
+        assert e.get("source") in ids and e.get("target") in ids, etree.tostring(e)
+    for cls in ["node", "edge"]:
+        declared = {a.get("id") for a in root.iterfind(f".//g:attributes[@class='{cls}']/g:attribute", ns)}
+        for v in root.iterfind(f".//g:{cls}/g:attvalues/g:attvalue", ns):
+            assert v.get("for") in declared, etree.tostring(v)
 
 # (id, label, attrs); kind makes it two-mode, so bipartite 0/1 comes along.
 NODES = [
@@ -127,8 +170,8 @@ def test_graphml_read_by_igraph(exports):
     assert by_id["r:3"]["age"] == 67
 
 
-def test_graphml_validates_against_xsd(exports):
-    xmlschema.XMLSchema(XSD / "graphml-subset.xsd").validate(str(exports["graphml"]))
+def test_graphml_validates_against_the_official_xsd(exports, graphml_schema):
+    validate_graphml(graphml_schema, exports["graphml"])
 
 
 def test_gexf_12_read_by_networkx(exports):
@@ -138,8 +181,8 @@ def test_gexf_12_read_by_networkx(exports):
     check_attrs(g)
 
 
-def test_gexf_13_validates_and_matches(exports):
-    xmlschema.XMLSchema(XSD / "gexf-1.3-subset.xsd").validate(str(exports["gexf"]))
+def test_gexf_13_validates_and_matches(exports, gexf_schema):
+    validate_gexf(gexf_schema, exports["gexf"])
     # networkx reads only the 1.1/1.2 drafts; 1.3's structure is the same
     # for what Weave writes, so map the namespace and read it as 1.2.
     text = exports["gexf"].read_text()
@@ -206,3 +249,152 @@ def test_pseudonymised_export_keeps_structure_not_names(exports, weave_bin, tmp_
     g = nx.read_graphml(out)
     assert sorted(d for _, d in g.degree()) == sorted(d for _, d in nx.read_graphml(exports["graphml"]).degree())
     assert {d["kind"] for _, d in g.nodes(data=True)} == {"person", "place"}
+
+
+def test_the_official_schemas_reject_what_they_should(tmp_path, graphml_schema, gexf_schema):
+    """The validators are not vacuous: an edge to an undeclared node breaks
+    graphml.xsd's keyref, a colour channel of 300 breaks GEXF's viz module."""
+    bad = tmp_path / "bad.graphml"
+    bad.write_text(
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">'
+        '<node id="a"/><edge source="a" target="ghost"/></graph></graphml>'
+    )
+    with pytest.raises(xmlschema.XMLSchemaValidationError):
+        validate_graphml(graphml_schema, bad)
+    gexf = tmp_path / "bad.gexf"
+    gexf.write_text(
+        f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_NS}/viz" version="1.3"><graph><nodes>'
+        '<node id="a"><viz:color r="300" g="0" b="0"/></node></nodes><edges/></graph></gexf>'
+    )
+    with pytest.raises(AssertionError):
+        validate_gexf(gexf_schema, gexf)
+
+
+HOSTILE = ["<b>&amp;</b>", "Zoë \"Z\" O'Neil", "bell\u0007tab\tnew\nline", "\u202eRTL", "emoji 👩‍👧", "]]>", "&#0;", " "]
+
+
+@pytest.fixture(scope="module")
+def demo_exports(weave_bin, tmp_path_factory):
+    """The demo event, exported as every network the app offers (people,
+    people–places, both projections), with and without metrics,
+    pseudonymised, and a network whose labels and values are hostile."""
+    d = tmp_path_factory.mktemp("demo")
+    backup = d / "demo.json"
+    subprocess.run([str(weave_bin), "demo", str(backup), "--residents", "60", "--seed", "3"], check=True)
+    variants = {
+        "people": [],
+        "people_metrics": ["--metrics"],
+        "people_places": ["--places"],
+        "people_places_metrics": ["--places", "--metrics"],
+        "people_projection": ["--places", "--projection", "people"],
+        "places_projection": ["--places", "--projection", "places", "--metrics"],
+        "pseudonymised": ["--places", "--metrics", "--pseudonymise=11"],
+    }
+    out = {"backup": backup}
+    for name, flags in variants.items():
+        for ext in ["graphml", "gexf"]:
+            path = d / f"{name}.{ext}"
+            subprocess.run([str(weave_bin), "convert", str(backup), str(path), *flags], check=True, capture_output=True)
+            out[(name, ext)] = path
+    hostile = {
+        "format": "weave-network",
+        "version": 1,
+        "network": {
+            "directed": True,
+            "nodes": [
+                {"id": f"h{i} {label}", "label": label, "attrs": {"note": label, "kind": "person" if i % 2 else "place"}}
+                for i, label in enumerate(HOSTILE)
+            ],
+            "edges": [{"source": i, "target": (i + 1) % len(HOSTILE), "weight": 1.5, "attrs": {"why": HOSTILE[i]}} for i in range(len(HOSTILE))],
+        },
+    }
+    src = d / "hostile.json"
+    src.write_text(json.dumps(hostile))
+    for ext in ["graphml", "gexf"]:
+        path = d / f"hostile.{ext}"
+        subprocess.run([str(weave_bin), "convert", str(src), str(path)], check=True, capture_output=True)
+        out[("hostile", ext)] = path
+    return out
+
+
+DEMO_VARIANTS = ["people", "people_metrics", "people_places", "people_places_metrics",
+                 "people_projection", "places_projection", "pseudonymised", "hostile"]
+
+
+@pytest.mark.parametrize("variant", DEMO_VARIANTS)
+def test_every_graphml_export_validates(demo_exports, graphml_schema, variant):
+    validate_graphml(graphml_schema, demo_exports[(variant, "graphml")])
+    g = nx.read_graphml(demo_exports[(variant, "graphml")])
+    assert g.number_of_nodes() > 0
+
+
+@pytest.mark.parametrize("variant", DEMO_VARIANTS)
+def test_every_gexf_export_validates(demo_exports, gexf_schema, variant):
+    validate_gexf(gexf_schema, demo_exports[(variant, "gexf")])
+
+
+def test_export_variants_hold_what_they_promise(demo_exports):
+    two_mode = nx.read_graphml(demo_exports[("people_places", "graphml")])
+    kinds = {d["kind"] for _, d in two_mode.nodes(data=True)}
+    assert kinds == {"person", "place"}
+    assert all(d["bipartite"] == (0 if d["kind"] == "person" else 1) for _, d in two_mode.nodes(data=True))
+    plain = nx.read_graphml(demo_exports[("people", "graphml")])
+    assert not any("pagerank" in d for _, d in plain.nodes(data=True))
+    with_metrics = nx.read_graphml(demo_exports[("people_metrics", "graphml")])
+    # The metrics are the analysis's own: degree agrees with networkx's count
+    # of distinct neighbours (either direction) on the same file.
+    undirected = with_metrics.to_undirected(as_view=True)
+    for n, d in with_metrics.nodes(data=True):
+        assert d["degree"] == pytest.approx(len(set(undirected.neighbors(n)) - {n}))
+        assert 0.0 <= d["pagerank"] <= 1.0
+    people = nx.read_graphml(demo_exports[("people_projection", "graphml")])
+    places = nx.read_graphml(demo_exports[("places_projection", "graphml")])
+    persons = {n for n, d in two_mode.nodes(data=True) if d["kind"] == "person"}
+    assert set(people.nodes) <= persons
+    assert not (set(places.nodes) & persons)
+    assert all("degree" in d for _, d in places.nodes(data=True))
+    # A projection joins two people who share a place.
+    for u, v in list(people.edges)[:50]:
+        assert set(two_mode.neighbors(u)) & set(two_mode.neighbors(v))
+
+
+def test_pseudonymised_demo_export_has_no_names_or_free_text(demo_exports):
+    backup = json.loads(demo_exports["backup"].read_text())
+    names = {a["name"] for r in backup["community"]["responses"] for a in r.get("alters", [])} if "community" in backup else set()
+    if not names:
+        names = {a["name"] for r in backup["responses"] for a in r.get("alters", [])}
+    assert len(names) > 20
+    for ext in ["graphml", "gexf"]:
+        text = demo_exports[("pseudonymised", ext)].read_text()
+        leaked = [n for n in names if f">{n}<" in text or f'"{n}"' in text]
+        assert not leaked, (ext, leaked[:5])
+    g = nx.read_graphml(demo_exports[("pseudonymised", "graphml")])
+    assert not any("label" in d for _, d in g.nodes(data=True))
+    assert all("pagerank" in d for _, d in g.nodes(data=True))
+
+
+def test_hostile_labels_survive_every_reader(demo_exports):
+    g = nx.read_graphml(demo_exports[("hostile", "graphml")])
+    labels = {d["label"] for _, d in g.nodes(data=True)}
+    # Control characters are dropped (XML cannot carry them); the rest is intact.
+    want = {h.replace("\u0007", "") for h in HOSTILE}
+    assert labels == want
+    h = ig.Graph.Read_GraphML(str(demo_exports[("hostile", "graphml")]))
+    assert set(h.vs["label"]) == want
+    text = demo_exports[("hostile", "gexf")].read_text()
+    tmp = demo_exports[("hostile", "gexf")].with_suffix(".as12.gexf")
+    tmp.write_text(text.replace("http://gexf.net/1.3/viz", "http://www.gexf.net/1.2draft/viz")
+                   .replace("http://gexf.net/1.3", "http://www.gexf.net/1.2draft").replace('version="1.3"', 'version="1.2"'))
+    assert {d["label"] for _, d in nx.read_gexf(tmp).nodes(data=True)} == want
+
+
+@pytest.mark.parametrize("ext", ["graphml", "gexf", "net", "dl", "csv", "json"])
+def test_convert_keeps_kind_and_bipartite(exports, weave_bin, tmp_path, ext):
+    """`weave convert` of a two-mode network to any format and back keeps
+    every node's kind (the format's own two-mode marking where it has one)."""
+    back = tmp_path / "back.graphml"
+    subprocess.run([str(weave_bin), "convert", str(exports[ext]), str(back)], check=True, capture_output=True)
+    g = nx.read_graphml(back)
+    kinds = sorted(d["kind"] for _, d in g.nodes(data=True))
+    assert kinds == sorted(a["kind"] for _, _, a in NODES)
+    assert all(d["bipartite"] == (0 if d["kind"] == "person" else 1) for _, d in g.nodes(data=True))

@@ -1,14 +1,20 @@
 //! The import area: pick a file or drop one on the area, see what it would
 //! import (or exactly where it is broken), then confirm. Nothing changes
-//! before the confirmation. Reading is asynchronous and "Reading…" is
-//! painted before the (synchronous) parse, so a big file does not look like
-//! a frozen page; files over [`file_input::MAX_IMPORT_BYTES`] are refused.
+//! before the confirmation. The file is read asynchronously and parsed in
+//! the web worker (`core::jobs::import`), so a big file never freezes the
+//! page; files over [`file_input::MAX_IMPORT_BYTES`] are refused unread.
 
-use super::import_plan::{counts, issue_key, read_incoming, ImportFailure, Incoming, Origin};
-use crate::core::formats::ImportError;
+use crate::core::exchange::import_plan::{
+    counts, issue_key, read_incoming, ImportFailure, Incoming, Origin,
+};
+use crate::core::formats::{text, ImportError};
+use crate::core::jobs::import::{ImportJob, ImportOutcome};
+use crate::core::jobs::{Job, Output, Reply};
 use crate::core::model::EventId;
+use crate::platform::worker::WorkerHandle;
 use crate::platform::{clock, file_input};
 use crate::state::context::{use_app, AppContext};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::File;
@@ -39,9 +45,12 @@ pub fn import_area() -> Html {
     let app = use_app();
     let phase = use_state(|| Phase::Idle);
     let hover = use_state(|| false);
+    // One worker for this area, started with the first file and kept for
+    // the next (its wasm loads once).
+    let worker = use_mut_ref(|| None::<Rc<WorkerHandle>>);
     let take = {
         let phase = phase.clone();
-        Callback::from(move |file: File| take_file(file, phase.clone()))
+        Callback::from(move |file: File| take_file(file, phase.clone(), worker.clone()))
     };
     html! {
         <section class="panel exchange-import" aria-labelledby="exchange-import-title">
@@ -107,8 +116,12 @@ fn drop_zone(props: &DropProps) -> Html {
     }
 }
 
-/// Reads, then parses, after each status line is painted.
-fn take_file(file: File, phase: UseStateHandle<Phase>) {
+/// Reads (painting "Reading…" first), then has the worker parse.
+fn take_file(
+    file: File,
+    phase: UseStateHandle<Phase>,
+    worker: Rc<RefCell<Option<Rc<WorkerHandle>>>>,
+) {
     let name = file.name();
     if file.size() > file_input::MAX_IMPORT_BYTES {
         phase.set(Phase::TooLarge(name, file.size() / 1_048_576.0));
@@ -129,11 +142,48 @@ fn take_file(file: File, phase: UseStateHandle<Phase>) {
             date: today(),
             now: clock::now(),
         };
-        phase.set(match read_incoming(&bytes, &origin) {
-            Ok(incoming) => Phase::Preview(name, Rc::new(incoming)),
-            Err(f) => Phase::Failed(name, Failure::Import(Rc::new(f))),
+        // UTF-8 or UTF-16 text goes to the worker. Anything else (Latin-1
+        // bytes: refused at once with their line, or an XML file declaring
+        // ISO-8859-1) is rare, and read here as before.
+        let text = match text::decode(&bytes) {
+            Ok(t) => t.into_owned(),
+            Err(_) => {
+                return phase.set(outcome_phase(
+                    name,
+                    read_incoming(&bytes, &origin).map_err(Rc::new),
+                ))
+            }
+        };
+        drop(bytes);
+        let handle = worker
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(WorkerHandle::spawn()))
+            .clone();
+        let job = Job::Import(ImportJob { text, origin });
+        handle.start("import", job, move |reply| match reply {
+            Reply::Output {
+                output: Output::Import(outcome),
+                ..
+            } => {
+                let result = match *outcome {
+                    ImportOutcome::Ready(incoming) => Ok(*incoming),
+                    ImportOutcome::Refused(f) => Err(Rc::new(f)),
+                };
+                phase.set(outcome_phase(name.clone(), result));
+            }
+            Reply::Failed { message, .. } => {
+                phase.set(Phase::Failed(name.clone(), Failure::Read(message)))
+            }
+            _ => {}
         });
     });
+}
+
+fn outcome_phase(name: String, result: Result<Incoming, Rc<ImportFailure>>) -> Phase {
+    match result {
+        Ok(incoming) => Phase::Preview(name, Rc::new(incoming)),
+        Err(f) => Phase::Failed(name, Failure::Import(f)),
+    }
 }
 
 fn today() -> String {

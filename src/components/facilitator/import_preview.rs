@@ -3,7 +3,7 @@
 //! analysis. The facilitator confirms or cancels; nothing changes before.
 
 use super::import_area::{counts_line, issue_lines};
-use super::import_plan::Incoming;
+use crate::core::exchange::import_plan::Incoming;
 use crate::state::context::use_app;
 use std::rc::Rc;
 use yew::prelude::*;

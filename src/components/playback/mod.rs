@@ -1,16 +1,18 @@
 //! The play-back screen: the whole community's living sociogram on the big
 //! screen, with lenses, findings, a timeline, node cards and exports. The
-//! scene is built twice: at once without path metrics (the picture appears
-//! within a second), then shortly after with brokers and findings; the
-//! layout keeps every position across both and across new responses.
+//! picture appears at once; the analysis (communities, brokers, findings)
+//! comes from the web worker and refines in place (sampled, then exact on
+//! large networks) with its progress shown; the layout keeps every position
+//! across refinements and new responses.
 
 mod controls;
-mod panel;
+pub(crate) mod panel;
 mod search;
 mod source;
 
 use super::sociogram::engine::{Engine, EngineHandle};
 use super::sociogram::Sociogram;
+use crate::components::analysis_progress::AnalysisProgress;
 use crate::core::demo::demo_community_sized;
 use crate::core::model::Community;
 use crate::core::playback::card::card;
@@ -22,6 +24,7 @@ use crate::core::playback::timeline::{play_step, start_step, step_ms, YOU_FADE_M
 use crate::core::playback::{Lens, Scene};
 use crate::i18n::Arg;
 use crate::platform::render::frames;
+use crate::state::analysis::{use_analysis, AnalysisView};
 use crate::state::context::{use_app, AppContext};
 use crate::state::Route;
 use controls::{Action, Actions, AppearanceBar, LensBar, Timeline};
@@ -33,8 +36,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Delay before the full analysis, so the first picture paints first.
-const FULL_ANALYSIS_DELAY_MS: u32 = 80;
 /// Seed of the benchmark's demo event.
 const BENCH_SEED: u64 = 2026;
 
@@ -42,28 +43,33 @@ const BENCH_SEED: u64 = 2026;
 /// revision) and the names the facilitator allows.
 type Key = (usize, usize, u64, Labels);
 
+/// The scene, rebuilt when the community changes (at once, with the last
+/// analysis matched by node id) and again when the worker's analysis
+/// refines (sampled, then exact); and the analysis progress.
 #[hook]
-fn use_scene(source: Source, community: Rc<Community>, key: Key) -> Rc<Scene> {
-    let quick = {
-        let c = community.clone();
-        use_memo(key, move |k| Rc::new(build_scene(source, &c, false, k.3)))
+fn use_scene(source: Source, community: Rc<Community>, key: Key) -> (Rc<Scene>, AnalysisView) {
+    let generated = use_memo(source, |s| source::generated(*s).map(Rc::new));
+    let view = {
+        let generated = (*generated).clone();
+        let deps = (
+            community.clone(),
+            generated.as_ref().map(|g| g.0.nodes.len()),
+        );
+        use_analysis(source::lane(source), deps, move |(c, _)| {
+            source::analysis_job(c, generated.as_ref().map(|g| &g.0))
+        })
     };
-    let full = use_state(|| None::<(Key, Rc<Scene>)>);
-    {
-        let full = full.clone();
-        use_effect_with(key, move |key| {
-            let key = *key;
-            let timer = Timeout::new(FULL_ANALYSIS_DELAY_MS, move || {
-                let scene = build_scene(source, &community, true, key.3);
-                full.set(Some((key, Rc::new(scene))));
-            });
-            move || drop(timer)
-        });
-    }
-    match &*full {
-        Some((k, s)) if *k == key => s.clone(),
-        _ => (*quick).clone(),
-    }
+    let latest = view.latest.clone();
+    let version = latest.as_ref().map_or(0, |u| Rc::as_ptr(u) as usize);
+    let scene = use_memo((key, version), move |_| {
+        Rc::new(build_scene(
+            &community,
+            (*generated).as_deref(),
+            latest.as_deref(),
+            key.3,
+        ))
+    });
+    ((*scene).clone(), view)
 }
 
 /// The resident to highlight: the one who just finished (or, in the
@@ -141,7 +147,7 @@ pub fn playback() -> Html {
     });
     let locked = state.kiosk.pin.is_some() && !state.unlocked;
     let facilitator = asked_facilitator && !locked;
-    let scene = use_scene(source, community.clone(), key);
+    let (scene, analysis) = use_scene(source, community.clone(), key);
     let lens = use_state(Lens::default);
     let look = use_state(Appearance::default);
     let presenting = use_state(|| false);
@@ -280,6 +286,9 @@ pub fn playback() -> Html {
                     <p class="pb-empty">{ app.t("pb-empty") }</p>
                 }
                 <div class="pb-side">
+                    if let Some(p) = analysis.progress {
+                        <AnalysisProgress progress={p} />
+                    }
                     if facilitator {
                         <NameSearch community={community.clone()} scene={scene.clone()} on_pick={on_found} />
                     }

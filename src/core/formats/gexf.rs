@@ -418,7 +418,14 @@ pub fn write_version(net: &Network, version: Version) -> String {
         if cols.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "    <attributes class=\"{class}\" mode=\"static\">");
+        // GEXF 1.3's grammar has no `mode` on <attributes> (static is the
+        // default); the 1.2 draft, which networkx reads, declares it.
+        let mode = if version == Version::V1_3 {
+            ""
+        } else {
+            " mode=\"static\""
+        };
+        let _ = writeln!(out, "    <attributes class=\"{class}\"{mode}>");
         for (i, (title, ty)) in cols.iter().enumerate() {
             let _ = writeln!(
                 out,

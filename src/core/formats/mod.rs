@@ -25,6 +25,7 @@ pub mod pajek;
 pub mod pseudonym;
 pub mod report;
 pub mod survey;
+pub mod synthetic;
 mod table;
 pub mod text;
 pub mod ucinet;
@@ -38,7 +39,7 @@ use thiserror::Error;
 pub use pseudonym::pseudonymise;
 pub use report::{ImportReport, Issue, IssueKind};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// A Weave network document (lossless); see [`weave_json`] for backups.
     WeaveJson,
@@ -97,10 +98,18 @@ impl Format {
     }
 }
 
-#[derive(Debug, Error, PartialEq)]
+/// The largest file Weave imports, in bytes (100 MB). A 50 MB file of any
+/// format parses in about a second natively and a few in the browser (see
+/// `scripts/bench-formats.sh`); beyond this limit a browser tab risks running
+/// out of memory while building the network, so the file is refused with a
+/// message before anything is read.
+pub const MAX_IMPORT_BYTES: usize = 100 * 1024 * 1024;
+
+/// (Serde: an import runs in the web worker, and its error travels back.)
+#[derive(Debug, Error, PartialEq, Clone, serde::Serialize, serde::Deserialize)]
 pub enum ImportError {
-    #[error("{format} support is not built yet")]
-    Unsupported { format: &'static str },
+    #[error("the file is {} MB; Weave imports files up to {} MB — split it, or import it with the `weave` command-line tool", mb(*.bytes), mb(MAX_IMPORT_BYTES))]
+    TooLarge { bytes: usize },
     #[error("line {line}, column {column}: {message}")]
     At {
         line: usize,
@@ -160,11 +169,23 @@ pub fn parse(format: Format, bytes: &[u8]) -> Result<Network, ImportError> {
     parse_with_report(format, bytes).map(|(net, _)| net)
 }
 
+/// Megabytes, rounded up, for messages.
+fn mb(bytes: usize) -> usize {
+    bytes.div_ceil(1024 * 1024)
+}
+
 /// Reads a network and says what was skipped or repaired on the way.
+///
+/// # Errors
+/// [`ImportError::TooLarge`] beyond [`MAX_IMPORT_BYTES`]; otherwise the
+/// format's own errors, with line and column where the format has lines.
 pub fn parse_with_report(
     format: Format,
     bytes: &[u8],
 ) -> Result<(Network, ImportReport), ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
     match format {
         Format::WeaveJson => weave_json::parse(bytes),
         Format::Csv => csv_list::parse_any(bytes),

@@ -9,7 +9,9 @@
 use std::fmt;
 
 /// One kind of thing an import repaired or skipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum IssueKind {
     /// An edge named a node the file never declared; the node was created (as
     /// networkx does for GraphML, GEXF and edge lists).
@@ -55,7 +57,7 @@ impl IssueKind {
 }
 
 /// All occurrences of one [`IssueKind`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Issue {
     pub kind: IssueKind,
     pub count: usize,
@@ -70,7 +72,7 @@ pub struct Issue {
 pub const MAX_LINES: usize = 10;
 
 /// The outcome of an import besides the network itself.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ImportReport {
     pub nodes: usize,
     pub edges: usize,

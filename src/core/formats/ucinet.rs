@@ -38,6 +38,26 @@ struct Header {
     labels: Vec<String>,
     row_labels: Vec<String>,
     col_labels: Vec<String>,
+    /// The line of each label above, in the same order (for the report).
+    label_lines: [Vec<usize>; 3],
+}
+
+impl Header {
+    /// The labels rows (or columns) are named by, and their lines: one-mode
+    /// files use `labels:`, or `row labels:` when that is all they give.
+    fn names_for(&self, two_mode: bool, rows: bool) -> (&[String], &[usize]) {
+        if two_mode {
+            if rows {
+                (&self.row_labels, &self.label_lines[1])
+            } else {
+                (&self.col_labels, &self.label_lines[2])
+            }
+        } else if self.labels.is_empty() {
+            (&self.row_labels, &self.label_lines[1])
+        } else {
+            (&self.labels, &self.label_lines[0])
+        }
+    }
 }
 
 /// A token with the line it came from.
@@ -118,6 +138,7 @@ fn header(toks: &[Tok], limit: usize) -> Result<(Header, usize), ImportError> {
         labels: Vec::new(),
         row_labels: Vec::new(),
         col_labels: Vec::new(),
+        label_lines: [Vec::new(), Vec::new(), Vec::new()],
     };
     // Which label list is being filled: 0 none, 1 labels, 2 rows, 3 columns.
     let mut filling = 0;
@@ -186,6 +207,9 @@ fn header(toks: &[Tok], limit: usize) -> Result<(Header, usize), ImportError> {
             i += if next_is(2, ":") { 3 } else { 2 };
             continue;
         }
+        if (1..=3).contains(&filling) {
+            h.label_lines[filling - 1].push(*line);
+        }
         match filling {
             1 => h.labels.push(toks[i].1.clone()),
             2 => h.row_labels.push(toks[i].1.clone()),
@@ -241,13 +265,18 @@ fn kind_attrs(two_mode: bool, row: bool) -> Attrs {
 /// fall back to `r1.. / c1..` with the names as labels.
 fn declare(
     b: &mut Builder,
+    h: &Header,
     rows: &[String],
     cols: &[String],
     two_mode: bool,
 ) -> (Vec<usize>, Vec<usize>) {
+    let line = |lines: &[usize], i: usize| lines.get(i).copied().unwrap_or(0);
+    let row_lines = h.names_for(two_mode, true).1;
+    let col_lines = h.names_for(two_mode, false).1;
     let row_idx: Vec<usize> = rows
         .iter()
-        .map(|l| b.add_node(l, None, kind_attrs(two_mode, true), 0))
+        .enumerate()
+        .map(|(i, l)| b.add_node(l, None, kind_attrs(two_mode, true), line(row_lines, i)))
         .collect();
     if !two_mode {
         return (row_idx.clone(), row_idx);
@@ -263,10 +292,10 @@ fn declare(
                     &format!("c{}", j + 1),
                     Some(l.clone()),
                     kind_attrs(true, false),
-                    0,
+                    line(col_lines, j),
                 )
             } else {
-                b.add_node(l, None, kind_attrs(true, false), 0)
+                b.add_node(l, None, kind_attrs(true, false), line(col_lines, j))
             }
         })
         .collect();
@@ -295,16 +324,10 @@ fn matrix(
             format!("the matrix ends early: {what} missing (the file may be truncated)"),
         )
     };
-    let (mut row_names, mut col_names) = if two_mode {
-        (names(&h.row_labels, rows), names(&h.col_labels, cols))
-    } else {
-        let l = if h.labels.is_empty() {
-            &h.row_labels
-        } else {
-            &h.labels
-        };
-        (names(l, rows), names(l, cols))
-    };
+    let (mut row_names, mut col_names) = (
+        names(h.names_for(two_mode, true).0, rows),
+        names(h.names_for(two_mode, false).0, cols),
+    );
     let needed = rows.saturating_mul(cols);
     if needed > data.len() {
         return Err(truncated(&format!(
@@ -347,7 +370,7 @@ fn matrix(
     if h.embedded && two_mode {
         row_names = embedded_rows;
     }
-    let (ri, ci) = declare(b, &row_names, &col_names, two_mode);
+    let (ri, ci) = declare(b, h, &row_names, &col_names, two_mode);
     let symmetric = !two_mode
         && (0..rows).all(|r| (0..r).all(|c| values[r * cols + c] == values[c * cols + r]));
     b.set_directed(!two_mode && !symmetric);
@@ -377,17 +400,13 @@ fn lists(b: &mut Builder, h: &Header, data: &[Tok], rows: usize, cols: usize, tw
     } else if two_mode {
         declare(
             b,
-            &names(&h.row_labels, rows),
-            &names(&h.col_labels, cols),
+            h,
+            &names(h.names_for(true, true).0, rows),
+            &names(h.names_for(true, false).0, cols),
             true,
         )
     } else {
-        let l = if h.labels.is_empty() {
-            &h.row_labels
-        } else {
-            &h.labels
-        };
-        declare(b, &names(l, rows), &[], false)
+        declare(b, h, &names(h.names_for(false, true).0, rows), &[], false)
     };
     let mut embedded: HashMap<(bool, String), usize> = HashMap::new();
     let mut resolve = |b: &mut Builder, tok: &str, is_row: bool, line: usize| -> Option<usize> {

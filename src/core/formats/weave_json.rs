@@ -14,6 +14,7 @@ use crate::core::model::schema::{self, LoadError};
 use crate::core::model::Community;
 use crate::core::network::Network;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 /// The marker of a network document (the backup's is `"weave"`).
 pub const NETWORK_TAG: &str = "weave-network";
@@ -88,24 +89,68 @@ pub fn parse(bytes: &[u8]) -> Result<(Network, ImportReport), ImportError> {
         v => return Err(ImportError::Invalid(format!("unknown network document version {v:?}"))),
     }
     let doc: In = serde_json::from_str(&text).map_err(|e| json_error(&e))?;
-    Ok(rebuild(doc.network))
+    let (net, report) = rebuild(doc.network, None);
+    if report.is_clean() {
+        return Ok((net, report));
+    }
+    // Only a file with something to report pays for a second pass that
+    // finds the line of every record.
+    let lines = record_lines(&text);
+    let doc: In = serde_json::from_str(&text).map_err(|e| json_error(&e))?;
+    Ok(rebuild(doc.network, lines.as_ref()))
+}
+
+/// Where each node and edge record starts, as borrowed raw JSON.
+#[derive(Deserialize)]
+struct Spans<'a> {
+    #[serde(borrow)]
+    network: RecordSpans<'a>,
+}
+
+#[derive(Deserialize)]
+struct RecordSpans<'a> {
+    #[serde(borrow, default)]
+    nodes: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    edges: Vec<&'a RawValue>,
+}
+
+/// The line each node and each edge record starts on.
+struct RecordLines {
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+}
+
+fn record_lines(text: &str) -> Option<RecordLines> {
+    let spans: Spans = serde_json::from_str(text).ok()?;
+    let index = text::LineIndex::new(text);
+    let base = text.as_ptr() as usize;
+    let line = |r: &&RawValue| index.line((r.get().as_ptr() as usize).saturating_sub(base));
+    Some(RecordLines {
+        nodes: spans.network.nodes.iter().map(line).collect(),
+        edges: spans.network.edges.iter().map(line).collect(),
+    })
 }
 
 /// Passes a deserialised network through the builder: out-of-range edge
-/// indices and NaN weights are skipped and reported, duplicate ids merged.
-fn rebuild(net: Network) -> (Network, ImportReport) {
+/// indices and NaN weights are skipped and reported, duplicate ids merged,
+/// each with its line when `lines` is known.
+fn rebuild(net: Network, lines: Option<&RecordLines>) -> (Network, ImportReport) {
+    let at = |v: Option<&Vec<usize>>, i: usize| v.and_then(|v| v.get(i)).copied().unwrap_or(0);
+    let (node_lines, edge_lines) = (lines.map(|l| &l.nodes), lines.map(|l| &l.edges));
     let mut b = Builder::new(net.directed);
     *b.graph_attrs() = net.attrs;
     let mut index = Vec::with_capacity(net.nodes.len());
-    for node in net.nodes {
-        index.push(b.add_node(&node.id, node.label, node.attrs, 0));
+    for (i, node) in net.nodes.into_iter().enumerate() {
+        index.push(b.add_node(&node.id, node.label, node.attrs, at(node_lines, i)));
     }
     for (i, e) in net.edges.into_iter().enumerate() {
+        let line = at(edge_lines, i);
         match (index.get(e.source), index.get(e.target)) {
             (Some(&s), Some(&t)) => {
-                b.add_edge(s, t, e.weight, e.attrs, 0);
+                b.add_edge(s, t, e.weight, e.attrs, line);
             }
-            _ => b.note(IssueKind::EdgeToUnknownNode, 0, format!("edge {i}")),
+            _ => b.note(IssueKind::EdgeToUnknownNode, line, format!("edge {i}")),
         }
     }
     b.finish()

@@ -140,10 +140,12 @@ impl<'a> XmlReader<'a> {
                 }
                 Event::Text(t) => {
                     let s = t.xml_content().map_err(|e| self.error_at(pos, e.to_string()))?;
+                    self.legal(&s, pos)?;
                     return Ok(Ev::Text(s.into_owned()));
                 }
                 Event::CData(t) => {
                     let s = t.decode().map_err(|e| self.error_at(pos, e.to_string()))?;
+                    self.legal(&s, pos)?;
                     return Ok(Ev::Text(s.into_owned()));
                 }
                 Event::GeneralRef(r) => return self.reference(&r, pos).map(Ev::Text),
@@ -173,7 +175,9 @@ impl<'a> XmlReader<'a> {
             .resolve_char_ref()
             .map_err(|e| self.error_at(pos, e.to_string()))?
         {
-            return Ok(c.to_string());
+            let c = c.to_string();
+            self.legal(&c, pos)?;
+            return Ok(c);
         }
         let name = String::from_utf8_lossy(r.as_ref()).into_owned();
         quick_xml::escape::resolve_predefined_entity(&name)
@@ -199,9 +203,28 @@ impl<'a> XmlReader<'a> {
             let value = a
                 .unescape_value()
                 .map_err(|e| self.error_at(pos, format!("bad value of {key} in <{name}>: {e}")))?;
+            self.legal(&value, pos)?;
             attrs.push((key, value.into_owned()));
         }
         Ok((name, attrs))
+    }
+
+    /// Refuses characters XML 1.0 does not allow (control characters other
+    /// than tab and line breaks, lone surrogates, U+FFFE/FFFF), raw or as a
+    /// character reference such as `&#7;`, as every conforming parser
+    /// (libxml2, expat: so igraph and networkx) does. The position is the
+    /// start of the text or tag that holds it.
+    fn legal(&self, s: &str, pos: usize) -> Result<(), ImportError> {
+        match s.chars().find(|&c| !text::is_xml_char(c)) {
+            None => Ok(()),
+            Some(c) => Err(self.error_at(
+                pos,
+                format!(
+                    "the file contains the control character U+{:04X}, which XML does not allow; remove it (or save the file again from the program that made it) and import again",
+                    u32::from(c)
+                ),
+            )),
+        }
     }
 
     /// All text inside the element just opened (nested elements included),

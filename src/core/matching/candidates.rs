@@ -9,7 +9,8 @@ use super::phonetic::keys;
 use std::collections::HashMap;
 
 /// Limits that keep blocking fast on thousands of names.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct BlockLimits {
     /// Blocks up to this size contribute all their pairs. Default 40.
     pub full_block: usize,
@@ -56,6 +57,10 @@ pub fn block_keys(index: &Index, m: &Mention) -> Vec<String> {
         }
         for &g in &m.first_groups {
             initials.extend(table().formal(g).chars().next());
+        }
+        // "Tony food bank" meets "Tony (food bank)" wherever they live.
+        for word in &n.described {
+            out.push(format!("d|{}|{word}", keys(first).0));
         }
     }
     initials.sort_unstable();

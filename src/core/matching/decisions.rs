@@ -2,11 +2,13 @@
 //! community's append-only merge log, bulk acceptance, and splitting a wrong
 //! merge back out. Residents' own maps are never changed.
 
-use super::candidates::{candidate_pairs, BlockLimits};
+use super::candidates::BlockLimits;
 use super::cluster::Grouper;
 use super::evidence::{describe_all, Evidence};
 use super::index::Index;
-use super::score::{score, score_only};
+use super::passes::{scored_pairs, ScoredPair};
+use super::score::score;
+use super::social::Social;
 use crate::core::model::{AlterRef, Community, MergeDecision, Timestamp, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -14,10 +16,14 @@ use std::collections::{BTreeMap, HashMap};
 /// Suggestions at or above this score are accepted by "accept all likely".
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MatchOptions {
     /// Pairs scoring below this are not suggested at all. Default 0.5.
     pub min_score: f64,
+    /// The first pass trusts pairs scoring at least this to find who is who
+    /// before judging the rest (see [`super::passes`]). Default 0.9.
+    pub confident: f64,
     pub limits: BlockLimits,
 }
 
@@ -25,6 +31,7 @@ impl Default for MatchOptions {
     fn default() -> Self {
         Self {
             min_score: 0.5,
+            confident: 0.9,
             limits: BlockLimits::default(),
         }
     }
@@ -64,13 +71,23 @@ impl Candidate {
 /// ```
 pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> {
     let index = Index::build(community);
-    let pairs = candidate_pairs(&index, &options.limits);
-    let merged = community.merged_groups();
+    let (pairs, social) = scored_pairs(&index, options, &community.merged_groups());
+    suggestions_from(community, &index, pairs, &social)
+}
+
+/// The last part of [`suggest`]: the scored pairs of [`scored_pairs`] as
+/// suggestions with their evidence, leaving out decided and merged pairs.
+pub fn suggestions_from(
+    community: &Community,
+    index: &Index,
+    pairs: Vec<ScoredPair>,
+    social: &Social,
+) -> Vec<Candidate> {
     let decided = latest_verdicts(community);
-    let group_of = group_lookup(merged);
+    let group_of = group_lookup(community.merged_groups());
     let mut out: Vec<Candidate> = pairs
         .into_iter()
-        .filter_map(|(i, j)| {
+        .filter_map(|(i, j, _)| {
             let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
             if matches!(
                 decided.get(&key(&a.at, &b.at)),
@@ -83,10 +100,7 @@ pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> 
                     return None;
                 }
             }
-            if score_only(&index, a, b)? < options.min_score {
-                return None;
-            }
-            let (s, evidence) = score(&index, a, b)?;
+            let (s, evidence) = score(index, social, a, b)?;
             Some(Candidate {
                 a: a.at.clone(),
                 b: b.at.clone(),

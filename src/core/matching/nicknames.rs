@@ -17,6 +17,8 @@ pub type NameGroup = u16;
 pub struct NicknameTable {
     formal: Vec<String>,
     groups: HashMap<String, Vec<NameGroup>>,
+    /// Known words by first letter, for [`NicknameTable::groups_fuzzy`].
+    by_initial: HashMap<char, Vec<String>>,
 }
 
 impl NicknameTable {
@@ -43,6 +45,13 @@ impl NicknameTable {
                 table.add(&fold(v), group);
             }
         }
+        let mut words: Vec<&String> = table.groups.keys().collect();
+        words.sort();
+        for w in words {
+            if let Some(c) = w.chars().next() {
+                table.by_initial.entry(c).or_default().push(w.clone());
+            }
+        }
         table
     }
 
@@ -67,6 +76,9 @@ impl NicknameTable {
     /// The rows of a word, or when the table does not know it, of the
     /// closest known name ("Micahel" -> Michael's row) if it is close enough
     /// (Jaro–Winkler at least 0.93, five letters or more, Latin script).
+    /// Only known names with the same first letter and a length within two
+    /// are tried: a slip of the finger rarely hits the first letter, and
+    /// Jaro–Winkler that high needs the lengths close.
     ///
     /// # Complexity
     /// O(table size) for unknown words; call once per name, not per pair.
@@ -76,7 +88,16 @@ impl NicknameTable {
             return exact.to_vec();
         }
         let mut best: Option<(f64, &str)> = None;
-        for key in self.groups.keys() {
+        let len = folded_word.chars().count();
+        let Some(first) = folded_word.chars().next() else {
+            return Vec::new();
+        };
+        let near = self
+            .by_initial
+            .get(&first)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for key in near.iter().filter(|k| k.chars().count().abs_diff(len) <= 2) {
             let s = strsim::jaro_winkler(folded_word, key);
             let better = match best {
                 None => true,
@@ -180,6 +201,8 @@ mod tests {
     fn polish_and_south_asian_names_after_folding() {
         let t = table();
         assert!(t.equivalent(&fold("Kasia"), &fold("Katarzyna")));
+        assert!(t.equivalent(&fold("ŁUKASZ"), "lukasz"));
+        assert!(t.equivalent(&fold("Małgosia"), &fold("Małgorzata")));
         assert!(t.equivalent(&fold("Gosia"), &fold("Małgorzata")));
         assert!(t.equivalent(&fold("Tomek"), &fold("Tomasz")));
         assert!(t.equivalent(&fold("Wojtek"), &fold("Wojciech")));
@@ -190,12 +213,42 @@ mod tests {
     }
 
     #[test]
-    fn unknown_and_non_latin_words_are_only_equal_to_themselves() {
+    fn unknown_words_are_only_equal_to_themselves() {
         let t = table();
         assert!(t.groups("zorbulon").is_empty());
-        assert!(t.equivalent("محمد", "محمد"));
-        assert!(!t.equivalent("محمد", "mohammed"));
         assert!(t.equivalent("李伟", "李伟"));
+        assert!(!t.equivalent("李伟", "wei"));
+        assert!(!t.equivalent(&fold("ولید"), "mohammed"));
+    }
+
+    #[test]
+    fn urdu_spellings_meet_their_latin_ones() {
+        let t = table();
+        for (urdu, latin) in [
+            ("محمد", "mohammed"),
+            ("محمد", "muhammad"),
+            ("مُحَمَّد", "mo"),
+            ("فاطمہ", "fatima"),
+            ("فاطمة", "fatimah"),
+            ("عائشہ", "aisha"),
+            ("عمران", "imran"),
+            ("زینب", "zainab"),
+            ("علي", "ali"),
+        ] {
+            assert!(t.equivalent(&fold(urdu), latin), "{urdu} ~ {latin}");
+        }
+        assert!(!t.equivalent(&fold("محمد"), "ahmed"));
+        assert!(!t.equivalent(&fold("فاطمہ"), "ayesha"));
+    }
+
+    #[test]
+    fn chinese_characters_meet_their_pinyin() {
+        let t = table();
+        // 伟 (simplified) and 偉 (traditional) are both Wei.
+        assert!(t.equivalent("伟", "wei"));
+        assert!(t.equivalent("偉", "伟"));
+        assert!(t.equivalent("美", "mei"));
+        assert!(!t.equivalent("伟", "mei"));
     }
 
     #[test]

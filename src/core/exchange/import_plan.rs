@@ -6,9 +6,10 @@
 use super::network_import::network_to_community;
 use crate::core::formats::{self, weave_json, Format, ImportError, ImportReport, IssueKind};
 use crate::core::model::{Community, EventId, Timestamp};
+use serde::{Deserialize, Serialize};
 
 /// What is waiting for the facilitator's confirmation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Incoming {
     /// A Weave event backup: it replaces the event as it is.
     Backup(Box<Community>),
@@ -33,7 +34,7 @@ impl Incoming {
 }
 
 /// Why a file cannot be imported.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ImportFailure {
     /// The extension is none Weave reads.
     UnknownType,
@@ -42,7 +43,7 @@ pub enum ImportFailure {
 }
 
 /// Where the new event comes from, for its id, name and time stamps.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Origin {
     pub file_name: String,
     pub event_id: EventId,
