@@ -14,15 +14,22 @@
 #   - networkx (pure Python; skipped on the 20,000-node graph unless --all)
 #   - graphology (Node.js; graphology-metrics + graphology-communities-louvain;
 #             it has no k-core, clustering, bridges or constraint, so it does less)
-# and prints a table of milliseconds and weave's ratio to each, plus exact
-# betweenness alone (weave vs igraph).
+#   - wasm    the app itself, built by `trunk build --release` (as shipped),
+#             in Debian's headless Chromium: scripts/bench/browser-bench.mjs opens
+#             #/bench-analysis?graph=NAME, presses Run, and the page analyses the
+#             graph in the app's web worker with the app's job (sampled first
+#             result on large graphs, then exact values) and reports the times
+#             and the worker's wasm memory
+# and prints one table of wall / CPU milliseconds and ratios, then the
+# 20,000-node graph's first full result and exact time in the browser
+# against igraph, and its peak wasm memory in the worker.
 #
-# Usage: scripts/bench-analysis.sh [--all] [--repeat N] [--wasm-ms FILE]
-#   --wasm-ms FILE  adds a column from a JSON file {"karate": ms, "hk2000": ms,
-#                   "hk20000": ms} measured in the browser (the app's worker).
-#   --repeat N      best of N runs for each tool on the small graphs (default 3).
-# Needs: cargo, python3 with networkx + python-igraph (scripts/requirements-test.txt),
-# node with the repo's node_modules (npm install).
+# Usage: scripts/bench-analysis.sh [--all] [--repeat N] [--no-browser]
+#   --repeat N      best of N runs for each tool (default 3; 1 on 20,000 nodes
+#                   natively, N in the browser).
+#   --no-browser    skip the Trunk build and the browser column.
+# Needs: cargo, trunk, python3 with networkx + python-igraph
+# (scripts/requirements-test.txt), node with the repo's node_modules, chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/weave-target}"
@@ -35,5 +42,14 @@ CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_PANIC=unwind \
   cargo build --quiet --release --bin weave
 
+browser=(--dist "$BENCH_DIR/dist")
+args=()
+for a in "$@"; do
+  if [ "$a" = --no-browser ]; then browser=(); else args+=("$a"); fi
+done
+if [ ${#browser[@]} -gt 0 ]; then
+  trunk build --release --dist "$BENCH_DIR/dist" >/dev/null
+fi
+
 exec python3 scripts/bench-analysis.py --weave "$CARGO_TARGET_DIR/release/weave" \
-  --dir "$BENCH_DIR" "$@"
+  --dir "$BENCH_DIR" "${browser[@]}" "${args[@]}"

@@ -41,9 +41,10 @@ WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unkno
 step "release build"
 rm -rf dist
 trunk build --release
-wasm=$(ls dist/*.wasm | head -1)
-printf 'wasm: %s bytes, %s bytes gzipped (budget 800 KB gzipped)\n' \
-  "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+for wasm in dist/*.wasm; do
+  printf '%s: %s bytes, %s bytes gzipped (budget 800 KB gzipped)\n' \
+    "$(basename "$wasm")" "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+done
 
 step "end-to-end (Playwright, Debian chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -18,3 +18,7 @@ if (bodies.length) {
 // A static page cannot use a fixed nonce safely; drop any Trunk added.
 html = html.replace(/ nonce="[^"]*"/g, "");
 writeFileSync(file, html);
+
+// Offline: the service worker with this build's exact file list (scripts/precache.mjs).
+import { writeServiceWorker } from "./precache.mjs";
+writeServiceWorker(dir, process.env.TRUNK_SOURCE_DIR || process.cwd());

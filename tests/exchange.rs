@@ -45,7 +45,7 @@ fn every_network_in_every_format_reads_back_with_its_nodes() {
     let c = community();
     for network in NetworkChoice::ALL {
         for format in ExportFormat::ALL.into_iter().filter(|f| f.writes_network()) {
-            let files = export_files(&c, &request(network, format), "weave-test").unwrap();
+            let files = export_files(&c, &request(network, format), "weave-test", None).unwrap();
             let main = files.last().unwrap();
             assert!(
                 main.name
@@ -80,6 +80,7 @@ fn two_mode_exports_keep_kind_and_projections_have_one_mode() {
         &c,
         &request(NetworkChoice::PeoplePlaces, ExportFormat::GraphMl),
         "t",
+        None,
     )
     .unwrap();
     let net = read_back(&files[0].name, &files[0].bytes);
@@ -99,7 +100,7 @@ fn two_mode_exports_keep_kind_and_projections_have_one_mode() {
         (NetworkChoice::PeopleProjection, "person"),
         (NetworkChoice::PlacesProjection, "place"),
     ] {
-        let files = export_files(&c, &request(choice, ExportFormat::Gexf), "t").unwrap();
+        let files = export_files(&c, &request(choice, ExportFormat::Gexf), "t", None).unwrap();
         let net = read_back(&files[0].name, &files[0].bytes);
         assert!(!net.is_two_mode(), "{choice:?}");
         assert!(net.nodes.iter().all(|n| n
@@ -114,9 +115,10 @@ fn two_mode_exports_keep_kind_and_projections_have_one_mode() {
 fn pajek_with_metrics_brings_its_partition_and_vector() {
     let c = community();
     let mut r = request(NetworkChoice::People, ExportFormat::Pajek);
-    assert_eq!(export_files(&c, &r, "t").unwrap().len(), 1);
+    assert_eq!(export_files(&c, &r, "t", None).unwrap().len(), 1);
     r.metrics = true;
-    let files = export_files(&c, &r, "t").unwrap();
+    let report = weave::core::analysis::analyze(&r.network.build(&c), &Default::default());
+    let files = export_files(&c, &r, "t", Some(&report)).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
         names,
@@ -143,10 +145,13 @@ fn pajek_with_metrics_brings_its_partition_and_vector() {
 fn metrics_come_only_when_asked_for() {
     let c = community();
     let mut r = request(NetworkChoice::People, ExportFormat::GraphMl);
-    let plain = String::from_utf8(export_files(&c, &r, "t").unwrap().remove(0).bytes).unwrap();
+    let plain =
+        String::from_utf8(export_files(&c, &r, "t", None).unwrap().remove(0).bytes).unwrap();
     assert!(!plain.contains("attr.name=\"pagerank\""));
     r.metrics = true;
-    let files = export_files(&c, &r, "t").unwrap();
+    // In the app the analysis worker computes the report; here we do.
+    let report = weave::core::analysis::analyze(&r.network.build(&c), &Default::default());
+    let files = export_files(&c, &r, "t", Some(&report)).unwrap();
     let net = read_back(&files[0].name, &files[0].bytes);
     for n in &net.nodes {
         for m in ["degree", "pagerank", "core", "community", "component"] {
@@ -171,7 +176,7 @@ fn pseudonymised_exports_hold_no_name_and_no_free_text() {
             metrics: true,
             pseudonymise: Some(99),
         };
-        for f in export_files(&c, &r, "t").unwrap() {
+        for f in export_files(&c, &r, "t", None).unwrap() {
             let text = String::from_utf8(f.bytes.clone()).unwrap();
             for name in &names {
                 assert!(!text.contains(name), "{} names {name}", f.name);
@@ -184,7 +189,7 @@ fn pseudonymised_exports_hold_no_name_and_no_free_text() {
                 );
             }
             // Stable: the same secret gives the same file.
-            let again = export_files(&c, &r, "t").unwrap();
+            let again = export_files(&c, &r, "t", None).unwrap();
             assert!(again.iter().any(|g| g.bytes == f.bytes), "{}", f.name);
         }
     }
@@ -197,6 +202,7 @@ fn the_backup_is_the_whole_event_and_restores_as_itself() {
         &c,
         &request(NetworkChoice::People, ExportFormat::Backup),
         "weave-x",
+        None,
     )
     .unwrap();
     assert_eq!(files.len(), 1);
@@ -210,6 +216,7 @@ fn the_backup_is_the_whole_event_and_restores_as_itself() {
         &c,
         &request(NetworkChoice::People, ExportFormat::Survey),
         "s",
+        None,
     )
     .unwrap();
     assert_eq!(survey[0].name, "s-survey.csv");

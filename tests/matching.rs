@@ -334,3 +334,39 @@ fn accepting_likely_matches_on_a_synthetic_community_is_mostly_right() {
     // bench-matching measures 0.86 for this seed and size.
     assert!(precision >= 0.8, "precision {precision}");
 }
+
+/// Names typed in Urdu script meet their Latin spellings, accents fold away,
+/// and a surname in another script neither confirms nor rules out a match.
+#[test]
+fn names_across_scripts_are_suggested_with_their_evidence() {
+    let mut c = Community::new(event());
+    let places = ["legion", "library"];
+    let names = [
+        ["محمد خان", "José", "Małgosia", "Wojtek"],
+        ["Mohammed Khan", "Jose", "Malgorzata", "Wojtek"],
+    ];
+    for (k, n) in names.iter().enumerate() {
+        c.responses
+            .push(resident(&format!("r{k}"), "North", &places, &n[..]));
+    }
+    let s = suggest(&c, &MatchOptions::default());
+    let pair = |alter: u32| {
+        s.iter()
+            .find(|x| x.a.alter == AlterId(alter) && x.b.alter == AlterId(alter))
+            .unwrap_or_else(|| panic!("no suggestion for alter {alter}: {s:?}"))
+    };
+    let mo = pair(0);
+    assert!(
+        mo.evidence.iter().any(|e| matches!(e,
+            Evidence::Nickname { a, b } if (a == "محمد" && b == "Mohammed") || (b == "محمد" && a == "Mohammed"))),
+        "{}",
+        mo.summary()
+    );
+    assert!(pair(1).evidence.contains(&Evidence::SameName {
+        name: "Jose".into()
+    }));
+    assert!(pair(2)
+        .evidence
+        .iter()
+        .any(|e| matches!(e, Evidence::Nickname { .. })));
+}

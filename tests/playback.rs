@@ -11,7 +11,7 @@ use weave::core::model::{
 use weave::core::playback::camera::{bounds, hit};
 use weave::core::playback::card::card;
 use weave::core::playback::findings::FindingArg;
-use weave::core::playback::scene::SceneOptions;
+use weave::core::playback::scene::{Labels, SceneOptions};
 use weave::core::playback::style::{styles, Highlight, Shape};
 use weave::core::playback::svg::{svg, ExportText};
 use weave::core::playback::{generate, Camera, Lens, LiveLayout, NodeKind, Scene, TieKind};
@@ -135,7 +135,7 @@ fn no_private_name_reaches_any_output() {
 fn public_figures_are_labelled_only_when_the_facilitator_allows() {
     let c = canary_community();
     let allowed = SceneOptions {
-        label_public_figures: true,
+        labels: Labels::PublicFigures,
         ..exact()
     };
     let scene = Scene::from_community(&c, &allowed);
@@ -143,6 +143,40 @@ fn public_figures_are_labelled_only_when_the_facilitator_allows() {
         .nodes
         .iter()
         .any(|n| n.kind == NodeKind::Named && n.label.as_deref() == Some(CANARY)));
+    // Public figures only: nobody else among the named gets a name.
+    let others = c.responses[0].alters[1].name.clone();
+    assert!(!scene
+        .nodes
+        .iter()
+        .any(|n| n.label.as_deref() == Some(others.as_str())));
+    // "Everyone" names every named person, and still no resident.
+    let everyone = Scene::from_community(
+        &c,
+        &SceneOptions {
+            labels: Labels::Everyone,
+            ..exact()
+        },
+    );
+    assert!(everyone
+        .nodes
+        .iter()
+        .any(|n| n.label.as_deref() == Some(others.as_str())));
+    assert!(everyone
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Resident)
+        .all(|n| n.label.is_none()));
+    let named = everyone
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Named)
+        .count();
+    let labelled = everyone
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Named && n.label.is_some())
+        .count();
+    assert!(labelled * 10 >= named * 9, "{labelled} of {named}");
 }
 
 #[test]
@@ -275,4 +309,80 @@ fn every_playback_key_exists_in_english() {
     keys.extend(findings::KEYS);
     let missing: Vec<&&str> = keys.iter().filter(|k| !t.has(k)).collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
+}
+
+#[test]
+fn size_and_colour_follow_the_viewers_choice() {
+    use weave::core::playback::style::{styles_with, Appearance, ColourBy, SizeBy};
+    let c = demo_community_sized(5, 60);
+    let scene = Scene::from_community(&c, &exact());
+    let all = scene.steps;
+    // Times named: the most-named person is the largest named node.
+    let look = Appearance {
+        size_by: SizeBy::Mentions,
+        ..Appearance::default()
+    };
+    let st = styles_with(&scene, Lens::Communities, all, None, look);
+    let most = (0..scene.nodes.len())
+        .filter(|&i| scene.nodes[i].kind == NodeKind::Named)
+        .max_by_key(|&i| scene.nodes[i].named_by)
+        .expect("a named person");
+    let biggest = (0..scene.nodes.len())
+        .filter(|&i| scene.nodes[i].kind == NodeKind::Named)
+        .max_by(|&a, &b| st.radius[a].total_cmp(&st.radius[b]))
+        .expect("a named person");
+    assert_eq!(scene.nodes[most].named_by, scene.nodes[biggest].named_by);
+    // Betweenness: the most between person is (one of) the largest.
+    let between = styles_with(
+        &scene,
+        Lens::Communities,
+        all,
+        None,
+        Appearance {
+            size_by: SizeBy::Betweenness,
+            ..Appearance::default()
+        },
+    );
+    let top = (0..scene.nodes.len())
+        .max_by(|&a, &b| {
+            let b_of = |i: usize| scene.nodes[i].betweenness.unwrap_or(0.0);
+            b_of(a).total_cmp(&b_of(b))
+        })
+        .expect("nodes");
+    let max_r = between.radius.iter().copied().fold(0.0f32, f32::max);
+    assert_eq!(between.radius[top], max_r);
+    // Colour by the first question: one legend line per answer, with counts
+    // that add up to the residents who answered.
+    assert!(!scene.attributes.is_empty());
+    let col = &scene.attributes[0];
+    let coloured = styles_with(
+        &scene,
+        Lens::Communities,
+        all,
+        None,
+        Appearance {
+            colour_by: ColourBy::Attribute(0),
+            ..Appearance::default()
+        },
+    );
+    let answers: Vec<&str> = coloured
+        .legend
+        .iter()
+        .filter_map(|l| l.text.as_deref())
+        .collect();
+    assert_eq!(answers.len(), col.answers.len() - usize::from(col.others));
+    let answered = col.of_node.iter().filter(|a| a.is_some()).count();
+    assert_eq!(col.counts.iter().sum::<usize>(), answered);
+    let residents = scene
+        .nodes
+        .iter()
+        .filter(|n| n.kind == NodeKind::Resident)
+        .count();
+    assert!(answered > residents / 2 && answered <= residents);
+    // Only residents carry answers.
+    for (i, a) in col.of_node.iter().enumerate() {
+        if a.is_some() {
+            assert_eq!(scene.nodes[i].kind, NodeKind::Resident);
+        }
+    }
 }

@@ -126,28 +126,7 @@ freq-weekly = Every week
 freq-monthly = Every month
 freq-rarely = Less often
 
-## Places
-places-title = Where do you go?
-places-hint = Tap the places, groups and sources of news you use. Add any that are missing.
-places-search = Find or add a place
-places-add-new = Add as a new place
-places-mine = My places
-places-how-often = How often do you go to { $name }?
-places-info-source = I find out what's going on here
-places-barriers = Is anything stopping you taking part more?
-cat-venue = Places
-cat-group = Groups and activities
-cat-service = Services
-cat-information = News and information
-cat-online = Online
-barrier-cost = Cost
-barrier-transport = Transport
-barrier-times = Times don't suit me
-barrier-language = Language
-barrier-confidence = Confidence
-barrier-caring = Caring duties
-barrier-health = Health
-barrier-other = Something else
+## Places: see places.ftl
 
 ## Flow navigation
 flow-nav = Steps

@@ -1,6 +1,6 @@
 // Times graphology's analysis of one graph for scripts/bench-analysis.sh.
 // Input: a JSON file {nodes: [id...], edges: [[source, target]...]}.
-// Output (stdout): {"ms": <milliseconds>} for degree, betweenness, closeness,
+// Output (stdout): {"ms": <wall ms>, "cpu_ms": <process CPU ms>} for degree, betweenness, closeness,
 // PageRank, eigenvector, connected components and Louvain — what graphology
 // offers (no k-core, clustering, bridges or constraint in its packages).
 import { readFileSync } from "node:fs";
@@ -52,6 +52,7 @@ function seeded(seed) {
 }
 
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 degreeCentrality(g);
 betweenness(g, { normalized: false });
 closeness(g);
@@ -64,4 +65,5 @@ try {
 components(g);
 louvain.detailed(g, { rng: seeded(20260613) });
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms }));
+const cpu = process.cpuUsage(cpu0);
+console.log(JSON.stringify({ ms, cpu_ms: (cpu.user + cpu.system) / 1000 }));

@@ -186,7 +186,8 @@ mod cli {
             None => net,
         };
         if options.include_metrics {
-            weave::core::exchange::export_plan::attach_metrics(&mut net);
+            let report = weave::core::analysis::analyze(&net, &Default::default());
+            weave::core::exchange::export_plan::attach_metrics(&mut net, &report);
         }
         let write = |path: &str, data: Vec<u8>| {
             std::fs::write(path, data).map_err(|e| Failure::Input(format!("{path}: {e}")))

@@ -1,12 +1,16 @@
 //! The root: the state provider, the storage banner, and one screen per route.
 
+use super::analysis_bench::AnalysisBench;
 use super::banner::StorageBanner;
 use super::embed::Embed;
 use super::facilitator::Facilitator;
+use super::handover::join::Join;
+use super::offline::OfflineSupport;
 use super::pin_gate::PinGate;
 use super::playback::Playback;
 use super::resident::ResidentFlow;
 use super::start::Start;
+use crate::state::analysis::AnalysisProvider;
 use crate::state::context::{use_app, AppProvider};
 use crate::state::{Boot, Route};
 use yew::prelude::*;
@@ -15,7 +19,9 @@ use yew::prelude::*;
 pub fn app() -> Html {
     html! {
         <AppProvider>
-            <Shell />
+            <AnalysisProvider>
+                <Shell />
+            </AnalysisProvider>
         </AppProvider>
     }
 }
@@ -42,10 +48,14 @@ fn shell() -> Html {
         Route::Facilitator => html! { <Facilitator /> },
         Route::Playback => html! { <Playback /> },
         Route::Embed => html! { <Embed /> },
+        Route::AnalysisBench => html! { <AnalysisBench /> },
+        Route::Join if kiosk => html! { <ResidentFlow /> },
+        Route::Join => html! { <Join /> },
     };
     html! {
         <div class="shell">
             <StorageBanner />
+            <OfflineSupport />
             { screen }
         </div>
     }

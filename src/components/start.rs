@@ -31,6 +31,9 @@ pub fn start() -> Html {
                 <button type="button" class="btn huge" onclick={go(Route::Facilitator)}>
                     { app.t("start-facilitator") }
                 </button>
+                <button type="button" class="btn huge" onclick={go(Route::Join)} data-testid="start-join">
+                    { app.t("ho-start-join") }
+                </button>
             </nav>
         </main>
     }

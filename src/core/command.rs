@@ -545,25 +545,56 @@ fn apply_batch(r: &mut Response, commands: &[Command]) -> Applied {
     Ok(Command::Batch { commands: inverses })
 }
 
-/// Undo and redo stacks. Both hold ready-to-apply commands: `undo` the inverses
-/// of what was done, `redo` the inverses of what was undone.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-pub struct History {
-    pub undo: Vec<Command>,
-    pub redo: Vec<Command>,
+/// An edit that applies to a target and returns its exact inverse: the
+/// resident's [`Command`]s on a [`Response`], and the facilitator's place-list
+/// edits on an event (`core::places::PlaceEdit`). One [`History`] serves both.
+pub trait Undoable: Sized {
+    type Target;
+    type Error;
+    /// Applies the edit; on `Err` the target is unchanged.
+    fn apply_to(&self, target: &mut Self::Target) -> Result<Self, Self::Error>;
 }
 
-impl History {
-    /// Steps kept; older ones are forgotten so a long session cannot grow the draft without bound.
-    pub const LIMIT: usize = 500;
+impl Undoable for Command {
+    type Target = Response;
+    type Error = CommandError;
+    fn apply_to(&self, r: &mut Response) -> Applied {
+        self.apply(r)
+    }
+}
+
+/// Steps a [`History`] keeps; older ones are forgotten so a long session
+/// cannot grow the draft without bound.
+pub const HISTORY_LIMIT: usize = 500;
+
+/// Undo and redo stacks. Both hold ready-to-apply edits: `undo` the inverses
+/// of what was done, `redo` the inverses of what was undone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct History<C = Command> {
+    pub undo: Vec<C>,
+    pub redo: Vec<C>,
+}
+
+impl<C> Default for History<C> {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+        }
+    }
+}
+
+impl<C: Undoable> History<C> {
+    /// Steps kept; see [`HISTORY_LIMIT`].
+    pub const LIMIT: usize = HISTORY_LIMIT;
 
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Applies a new action, records its inverse and forgets the redo stack.
-    pub fn do_(&mut self, cmd: Command, r: &mut Response) -> Result<(), CommandError> {
-        let inverse = cmd.apply(r)?;
+    pub fn do_(&mut self, cmd: C, target: &mut C::Target) -> Result<(), C::Error> {
+        let inverse = cmd.apply_to(target)?;
         self.undo.push(inverse);
         if self.undo.len() > Self::LIMIT {
             let excess = self.undo.len() - Self::LIMIT;
@@ -574,30 +605,26 @@ impl History {
     }
 
     /// Undoes the last action. `Ok(false)` when there is nothing to undo.
-    pub fn undo(&mut self, r: &mut Response) -> Result<bool, CommandError> {
-        Self::shift(&mut self.undo, &mut self.redo, r)
+    pub fn undo(&mut self, target: &mut C::Target) -> Result<bool, C::Error> {
+        Self::shift(&mut self.undo, &mut self.redo, target)
     }
 
     /// Redoes the last undone action. `Ok(false)` when there is nothing to redo.
-    pub fn redo(&mut self, r: &mut Response) -> Result<bool, CommandError> {
-        Self::shift(&mut self.redo, &mut self.undo, r)
+    pub fn redo(&mut self, target: &mut C::Target) -> Result<bool, C::Error> {
+        Self::shift(&mut self.redo, &mut self.undo, target)
     }
 
-    fn shift(
-        from: &mut Vec<Command>,
-        to: &mut Vec<Command>,
-        r: &mut Response,
-    ) -> Result<bool, CommandError> {
+    fn shift(from: &mut Vec<C>, to: &mut Vec<C>, target: &mut C::Target) -> Result<bool, C::Error> {
         let Some(cmd) = from.pop() else {
             return Ok(false);
         };
-        match cmd.apply(r) {
+        match cmd.apply_to(target) {
             Ok(inverse) => {
                 to.push(inverse);
                 Ok(true)
             }
             Err(e) => {
-                // The response changed behind our back; keep the step for the caller to see.
+                // The target changed behind our back; keep the step for the caller to see.
                 from.push(cmd);
                 Err(e)
             }

@@ -5,7 +5,11 @@
 pub mod store;
 
 #[cfg(target_arch = "wasm32")]
+pub mod camera;
+#[cfg(target_arch = "wasm32")]
 pub mod clock;
+#[cfg(target_arch = "wasm32")]
+pub mod embed_channel;
 #[cfg(target_arch = "wasm32")]
 pub mod file_input;
 #[cfg(target_arch = "wasm32")]
@@ -15,7 +19,13 @@ pub mod lifecycle;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
 #[cfg(target_arch = "wasm32")]
+pub mod picture_url;
+#[cfg(target_arch = "wasm32")]
 pub mod render;
+#[cfg(target_arch = "wasm32")]
+pub mod service_worker;
+#[cfg(target_arch = "wasm32")]
+pub mod share;
 #[cfg(target_arch = "wasm32")]
 pub mod tabs;
 #[cfg(target_arch = "wasm32")]

@@ -4,11 +4,15 @@
 
 use super::draft::{Draft, Step};
 use super::route::Route;
-use crate::core::command::Command;
+use crate::core::command::{Command, History};
+
+use crate::core::handover::{HandoverDevice, Outgoing};
 use crate::core::kiosk::KioskDevice;
 use crate::core::model::{
-    Community, Event, MergeDecision, Response, ResponseId, ResponseStatus, Timestamp,
+    Community, Event, MergeDecision, PlaceDecision, Response, ResponseId, ResponseStatus, Timestamp,
 };
+use crate::core::places::PlaceEdit;
+use crate::core::playback::scene::Labels;
 use crate::platform::store::StoreError;
 use std::rc::Rc;
 
@@ -84,6 +88,15 @@ pub struct AppState {
     pub kiosk_rev: u64,
     /// The facilitator entered the PIN in this session.
     pub unlocked: bool,
+    /// Undo/redo of the facilitator's place-list edits (this session only).
+    pub place_history: History<PlaceEdit>,
+    /// This device's hand-over keys, joined event and outbox (see `handover`).
+    pub handover: HandoverDevice,
+    /// Bumped when `handover` changes (it gets saved).
+    pub handover_rev: u64,
+    /// Which names the play-back may show: set from the facilitator
+    /// workspace only, never stored (a reload returns to places only).
+    pub playback_labels: Labels,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +137,28 @@ pub enum Action {
     Unlock(bool),
     /// A response withdrawn by its code: it and every decision about its people go.
     Withdraw(ResponseId),
+    /// The facilitator edited the place list or the map picture (undoable).
+    EditPlaces(PlaceEdit),
+    UndoPlaces,
+    RedoPlaces,
+    /// Decisions about places residents added, with the list edit they need.
+    DecidePlaces {
+        edit: Option<PlaceEdit>,
+        decisions: Vec<PlaceDecision>,
+    },
+    /// Hand-over (see `state::handover`): this device's keys and outbox read from storage.
+    HandoverLoaded(HandoverDevice),
+    SetHandover(HandoverDevice),
+    /// A phone finished a map for a joined event: it is sealed in the outbox
+    /// and its plain copy is forgotten (kept in memory for the thank-you screen).
+    HandedOver {
+        response: Box<Response>,
+        outgoing: Box<Outgoing>,
+    },
+    /// The facilitator's device received a map from a phone (already stored).
+    ResponseReceived(Box<Response>),
+    /// The facilitator chose which names the play-back shows.
+    SetPlaybackLabels(Labels),
 }
 
 impl AppState {
@@ -144,6 +179,10 @@ impl AppState {
             kiosk: KioskDevice::default(),
             kiosk_rev: 0,
             unlocked: false,
+            place_history: History::default(),
+            handover: HandoverDevice::default(),
+            handover_rev: 0,
+            playback_labels: Labels::default(),
         }
     }
 
@@ -160,7 +199,10 @@ impl AppState {
                 self.unreadable = unreadable;
                 self.boot = Boot::Ready;
             }
-            Action::Reloaded(community) => self.community = Rc::new(community),
+            Action::Reloaded(community) => {
+                self.community = Rc::new(community);
+                self.place_history.clear();
+            }
             Action::Navigate(route) => self.route = route,
             Action::SetLanguage(lang) => self.lang = lang,
             Action::StartResponse(response) => {
@@ -208,6 +250,7 @@ impl AppState {
             }
             Action::ReplaceCommunity(community) => {
                 self.community = Rc::new(community);
+                self.place_history.clear();
                 self.meta_rev += 1;
             }
             Action::UpdateEvent(event) => {
@@ -238,6 +281,7 @@ impl AppState {
                 self.kiosk_rev += 1;
             }
             Action::Unlock(on) => self.unlocked = on,
+            Action::SetPlaybackLabels(labels) => self.playback_labels = labels,
             Action::Withdraw(id) => {
                 let c = Rc::make_mut(&mut self.community);
                 c.responses.retain(|r| r.id != id);
@@ -249,6 +293,16 @@ impl AppState {
                 }
                 self.meta_rev += 1;
             }
+            Action::EditPlaces(edit) => {
+                self.edit_places(edit);
+            }
+            Action::UndoPlaces => self.undo_places(false),
+            Action::RedoPlaces => self.undo_places(true),
+            Action::DecidePlaces { edit, decisions } => self.decide_places(edit, decisions),
+            action @ (Action::HandoverLoaded(_)
+            | Action::SetHandover(_)
+            | Action::HandedOver { .. }
+            | Action::ResponseReceived(_)) => return self.reduce_handover(action),
             Action::FinishedAt(now) => {
                 if let Some(draft) = self.draft.as_mut() {
                     let d = Rc::make_mut(draft);

@@ -36,7 +36,7 @@ impl Reducible for StateCell {
     }
 }
 
-type Repo = Rc<Repository<AnyStore>>;
+pub(super) type Repo = Rc<Repository<AnyStore>>;
 
 /// What the provider shares: the state, the storage, the language.
 #[derive(Clone)]
@@ -73,8 +73,12 @@ impl AppContext {
         self.state.dispatch(action);
     }
 
-    fn repo(&self) -> Option<Repo> {
+    pub(super) fn repo(&self) -> Option<Repo> {
         self.repo.borrow().clone()
+    }
+
+    pub(super) fn dispatcher(&self) -> UseReducerDispatcher<StateCell> {
+        self.state.dispatcher()
     }
 
     pub fn navigate(&self, route: Route) {
@@ -114,6 +118,10 @@ impl AppContext {
         response.updated_at = now;
         if response.withdrawal_code.is_none() {
             response.withdrawal_code = Some(withdrawal_code());
+        }
+        // A phone that joined an event by its code seals the map and hands it over.
+        if self.hand_over(&response) {
+            return;
         }
         let dispatcher = self.state.dispatcher();
         let Some(repo) = self.repo() else {
@@ -255,7 +263,7 @@ impl AppContext {
     }
 }
 
-fn health(e: &RepoError) -> StorageHealth {
+pub(super) fn health(e: &RepoError) -> StorageHealth {
     match e {
         RepoError::Store(s) => StorageHealth::from_error(s),
         RepoError::Load(l) => StorageHealth::CannotOpen(l.to_string()),
@@ -263,7 +271,7 @@ fn health(e: &RepoError) -> StorageHealth {
 }
 
 /// Six characters from an alphabet without look-alikes (no 0/O, 1/I/L).
-fn withdrawal_code() -> String {
+pub(super) fn withdrawal_code() -> String {
     const ALPHABET: &[u8] = b"ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     clock::random_bytes::<6>()
         .iter()
@@ -350,6 +358,7 @@ pub fn app_provider(props: &ProviderProps) -> Html {
     use_draft_saving(&state, &repo);
     use_meta_saving(&state, &repo);
     use_kiosk_saving(&state, &repo);
+    super::handover_actions::use_handover_saving(&state, &repo);
 
     let context = AppContext {
         state,
@@ -411,6 +420,7 @@ async fn boot(dispatcher: UseReducerDispatcher<StateCell>, slot: Rc<RefCell<Opti
     if let Ok(kiosk) = repo.load_kiosk().await {
         dispatcher.dispatch(Action::KioskLoaded(kiosk));
     }
+    super::handover_actions::boot(&repo, &dispatcher).await;
     let draft = match repo.load_draft::<Draft>(DRAFT_KEY).await {
         Ok(Some(Ok(d))) if d.response.event == community.event.id => Some(d),
         _ => None,

@@ -3,12 +3,20 @@
 
 pub mod app_state;
 pub mod draft;
+pub mod handover;
+mod places;
 pub mod route;
 
+#[cfg(target_arch = "wasm32")]
+pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod facilitator_actions;
+#[cfg(target_arch = "wasm32")]
+pub mod handover_actions;
+#[cfg(target_arch = "wasm32")]
+pub mod map_picture;
 
 pub use app_state::{Action, AppState, Boot, SaveState, StorageHealth};
 pub use draft::{Draft, Step};

@@ -11,6 +11,10 @@ pub enum Route {
     Playback,
     /// Mounted inside a partner's page.
     Embed,
+    /// The analysis benchmark's page (`scripts/bench-analysis.sh`).
+    AnalysisBench,
+    /// A phone joins an event by scanning its code.
+    Join,
 }
 
 impl Route {
@@ -22,6 +26,8 @@ impl Route {
             "facilitator" => Route::Facilitator,
             "playback" => Route::Playback,
             "embed" => Route::Embed,
+            "bench-analysis" => Route::AnalysisBench,
+            "join" => Route::Join,
             _ => Route::Start,
         }
     }
@@ -33,13 +39,36 @@ impl Route {
             Route::Facilitator => "#/facilitator",
             Route::Playback => "#/playback",
             Route::Embed => "#/embed",
+            Route::AnalysisBench => "#/bench-analysis",
+            Route::Join => "#/join",
         }
     }
 }
 
+/// The value of `key` in the hash's query: `#/playback?bench=2000` gives
+/// `Some("2000")` for `bench`.
+pub fn query_param<'a>(hash: &'a str, key: &str) -> Option<&'a str> {
+    let query = hash.split_once('?')?.1;
+    query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=')?;
+        (k == key).then_some(v)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Route;
+    use super::{query_param, Route};
+
+    #[test]
+    fn reads_query_parameters() {
+        let hash = "#/facilitator/matching?x=1&bench=3000";
+        assert_eq!(query_param(hash, "bench"), Some("3000"));
+        assert_eq!(query_param(hash, "x"), Some("1"));
+        assert_eq!(query_param(hash, "y"), None);
+        assert_eq!(query_param("#/facilitator/matching", "bench"), None);
+        assert_eq!(query_param("#/p?benchmark=2", "bench"), None);
+        assert_eq!(Route::parse(hash), Route::Facilitator);
+    }
 
     #[test]
     fn parses_and_formats() {
@@ -49,6 +78,8 @@ mod tests {
             Route::Facilitator,
             Route::Playback,
             Route::Embed,
+            Route::AnalysisBench,
+            Route::Join,
         ] {
             assert_eq!(Route::parse(r.hash()), r);
         }

@@ -50,7 +50,8 @@ export async function launch(profileDir, options = {}) {
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_ARGS,
+    // `args` adds to the usual flags; `replaceArgs` replaces them (the play-back bench).
+    args: options.replaceArgs || [...CHROMIUM_ARGS, ...(options.args || [])],
     viewport: options.viewport || { width: 1920, height: 1080 },
     hasTouch: options.hasTouch ?? false,
     isMobile: options.isMobile ?? false,

@@ -1,7 +1,8 @@
 // Matching review: a facilitator reviews ten suggestions on the demo event,
 // merges six, keeps three apart, is not sure about one, and splits one merge
 // again. Every decision is in the stored merge log with its evidence and
-// time, and survives a reload and an export/import round trip.
+// time, and survives a reload and an export/import round trip; the
+// play-back's sociogram and findings follow every merge and split.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -43,6 +44,27 @@ async function decideFirst(page, button) {
   return pair;
 }
 
+const CANVAS = "[data-testid=sociogram]";
+
+/** Opens the play-back, reads its node count and findings once they are
+ * complete, and comes back to the matching review. */
+async function playback(page) {
+  await page.evaluate(() => { location.hash = "#/playback"; });
+  await page.waitForSelector(`${CANVAS}[data-frames]`);
+  await page.waitForFunction(() => {
+    const f = document.querySelector("[data-testid=pb-findings]");
+    return f && f.querySelector("li") && !f.querySelector("p.muted");
+  });
+  const nodes = Number(await page.$eval(CANVAS, (c) => c.dataset.nodes));
+  const findings = (await page.locator("[data-testid=pb-findings] li").allTextContents()).map(plain);
+  await page.evaluate(() => { location.hash = "#/facilitator/matching"; });
+  await ready(page);
+  return { nodes, findings };
+}
+
+/** How many named people merging folds away: each group of n is one node, not n. */
+const folded = (gs) => gs.reduce((sum, g) => sum + g.length - 1, 0);
+
 /** Merged groups from a merge log (latest verdict per pair, union of `same`). */
 function groups(log) {
   const key = (r) => `${r.response}:${r.alter}`;
@@ -71,6 +93,9 @@ test("review ten suggestions, split one merge; decisions survive reload and expo
   const ms = Number(await page.getAttribute("[data-testid=review]", "data-suggest-ms"));
   console.log(`# suggest() on the demo event: ${ms} ms`);
   const start = merges(await readStore(page)).length;
+  assert.equal(start, 0, "the demo event starts with no decisions");
+  const before0 = await playback(page);
+  assert.ok(before0.nodes > 600, `play-back shows ${before0.nodes} nodes`);
 
   // Names are plain text: a name with markup shows as typed.
   const first = page.locator("[data-testid=suggestion]").first();
@@ -106,6 +131,16 @@ test("review ten suggestions, split one merge; decisions survive reload and expo
   await page.waitForSelector(`[data-testid=merged-group] >> nth=${expected.length - 1}`);
   assert.equal(await page.locator("[data-testid=merged-group]").count(), expected.length);
 
+  // The sociogram shows each merged person once: six merges, six fewer nodes;
+  // the findings are computed again on the merged network.
+  assert.equal(folded(expected), 6);
+  const merged6 = await playback(page);
+  assert.equal(merged6.nodes, before0.nodes - 6, "six merges fold six named people into others");
+  assert.ok(merged6.findings.length > 0);
+  console.log(`# play-back: ${before0.nodes} nodes before, ${merged6.nodes} after six merges`);
+  console.log(`# findings before: ${before0.findings.join(" | ")}`);
+  console.log(`# findings after:  ${merged6.findings.join(" | ")}`);
+
   // Split the first member of the first group back out.
   const before = merges(store).length;
   await page.locator("[data-testid=merged-group]").first().locator("[data-testid=split]").first().click();
@@ -117,6 +152,10 @@ test("review ten suggestions, split one merge; decisions survive reload and expo
   assert.equal(afterSplit.length, expected.length - (expected[0].length === 2 ? 1 : 0));
   await page.waitForFunction((n) => document.querySelectorAll("[data-testid=merged-group]").length === n, afterSplit.length);
   await shot(page, "matching-after-split");
+  // The split person is their own node again.
+  const splitView = await playback(page);
+  assert.equal(splitView.nodes, before0.nodes - folded(afterSplit));
+  assert.equal(splitView.nodes, merged6.nodes + 1);
 
   // A reload keeps every decision.
   const saved = merges(store);
@@ -127,6 +166,9 @@ test("review ten suggestions, split one merge; decisions survive reload and expo
   for (const pair of [...apart]) {
     assert.equal(await page.locator(`[data-testid=suggestion][data-pair="${pair}"]`).count(), 0);
   }
+  const reloaded = await playback(page);
+  assert.equal(reloaded.nodes, splitView.nodes, "the sociogram after a reload is the one before it");
+  assert.deepEqual(reloaded.findings, splitView.findings);
 
   // Export a backup, replace the event, import the backup: the log is back.
   await page.click("[data-testid=tab-exchange]");
@@ -147,6 +189,9 @@ test("review ten suggestions, split one merge; decisions survive reload and expo
   await page.click("[data-testid=tab-matching]");
   await ready(page);
   assert.equal(await page.locator("[data-testid=merged-group]").count(), afterSplit.length);
+  const imported = await playback(page);
+  assert.equal(imported.nodes, splitView.nodes, "the imported event's sociogram has the same merges");
+  assert.deepEqual(imported.findings, splitView.findings);
   assert.deepEqual(errors, []);
   await context.close();
 });

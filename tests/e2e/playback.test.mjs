@@ -1,7 +1,10 @@
 // Play-back on the big screen (kiosk viewport): lenses and captions, a node
-// card by tap, the timeline growing the network, PNG and SVG exports, and
-// the privacy canary: a name a resident just drew appears nowhere in the
-// play-back's DOM or exports, while their own point is highlighted.
+// card by tap, the timeline growing the network, PNG and SVG exports, both
+// renderers (WebGL 2 and the Canvas 2D fallback) really drawing, size and
+// colour choices, presentation mode, the facilitator's labels switch and
+// search by name, and the privacy canary: a name a resident just drew
+// appears nowhere in the play-back's DOM, canvas text or exports unless the
+// facilitator turned names on, while their own point is highlighted.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -13,6 +16,40 @@ after(async () => { await srv.close(); });
 
 const CANVAS = "[data-testid=sociogram]";
 const data = (page, key) => page.$eval(CANVAS, (c, k) => c.dataset[k], key);
+
+/** Records every string drawn as canvas text (labels overlay and fallback). */
+async function recordCanvasText(context) {
+  await context.addInitScript(() => {
+    window.__canvasText = [];
+    for (const name of ["fillText", "strokeText"]) {
+      const original = CanvasRenderingContext2D.prototype[name];
+      CanvasRenderingContext2D.prototype[name] = function (text, ...rest) {
+        window.__canvasText.push(String(text));
+        return original.call(this, text, ...rest);
+      };
+    }
+  });
+}
+const canvasText = (page) => page.evaluate(() => window.__canvasText.join("\n"));
+
+/** Share of the sociogram's pixels (in a screenshot) that are not background. */
+async function inkShare(page) {
+  const png = await page.locator(CANVAS).screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - 16) + Math.abs(d[i + 1] - 23) + Math.abs(d[i + 2] - 34) > 40) ink++;
+    }
+    return ink / (d.length / 4);
+  }, png.toString("base64"));
+}
 
 async function playback(page) {
   await open(page, srv.url, "#/playback");
@@ -131,6 +168,7 @@ test("canary: a resident's names never reach the play-back, their own point is h
   const CANARY = "Quillon Zabrinsky";
   const { context } = await launch(null, KIOSK);
   t.after(() => context.close());
+  await recordCanvasText(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await open(page, srv.url, "#/map");
@@ -160,8 +198,121 @@ test("canary: a resident's names never reach the play-back, their own point is h
   const svg = (await download(page, "pb-export-svg")).toString("utf8");
   assert.ok(await parsesAsSvg(page, svg));
   assert.ok(!svg.includes("Quillon") && !svg.includes("Zabrinsky"), "canary in the SVG");
+  // The PNG is the same SVG rasterised: it has no other text to draw.
+  const drawn = await canvasText(page);
+  assert.ok(drawn.length > 0, "the places lens labelled its places");
+  assert.ok(!drawn.includes("Quillon") && !drawn.includes("Zabrinsky"), "canary in canvas text");
+  assert.equal(await page.locator("[data-testid=pb-search]").count(), 0, "no search on the public screen");
   assert.equal(Number(await data(page, "nodes")) > 600, true);
   // After the highlight fades the whole picture returns.
   await page.waitForSelector("[data-testid=pb-you]", { state: "detached", timeout: 12000 });
+  assert.deepEqual(errors, []);
+});
+
+test("the facilitator turns names on in the workspace, and finds a person by name", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  await recordCanvasText(context);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playback(page);
+  await page.evaluate(() => { location.hash = "#/facilitator"; });
+  await page.locator("[data-testid=pb-labels-everyone]").check();
+  await page.waitForSelector("[role=note]");
+  await shot(page, "playback-facilitator-setup");
+  // The public screen now shows names (in the app, without a reload), a
+  // few at a time so they stay readable.
+  await page.locator("[data-testid=open-playback]").tap();
+  await page.waitForSelector(`${CANVAS}[data-frames]`);
+  await page.waitForFunction(() => window.__canvasText.some((t) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(t)));
+  const name = await page.evaluate(() => window.__canvasText.find((t) => /^[A-Z][a-z]+ [A-Z][a-z]+$/.test(t)));
+  await shot(page, "playback-names-on");
+  await page.evaluate(() => { location.hash = "#/facilitator"; });
+  await page.locator("[data-testid=pb-labels-places]").check();
+  await page.locator("[data-testid=open-playback-facilitator]").tap();
+  await page.waitForSelector("[data-testid=pb-search]");
+  await page.locator("[data-testid=pb-search-input]").fill(name.toLowerCase().slice(0, 6));
+  await page.waitForSelector("[data-testid=pb-search-hit]");
+  const hits = await page.locator("[data-testid=pb-search-hit]").allTextContents();
+  assert.ok(hits.some((h) => h.includes(name)), hits.join(" | "));
+  await page.locator("[data-testid=pb-search-hit]", { hasText: name }).first().tap();
+  await page.waitForSelector("[data-testid=pb-card]");
+  assert.match(await text(page, "[data-testid=pb-legend]"), /you searched for/);
+  await shot(page, "playback-facilitator-search");
+  await page.locator("[data-testid=pb-search-clear]").tap();
+  await page.waitForFunction(() => !/you searched for/.test(document.querySelector("[data-testid=pb-legend]").textContent));
+  assert.deepEqual(errors, []);
+});
+
+for (const renderer of ["webgl", "canvas2d"]) {
+  test(`the ${renderer} renderer draws the picture and the places' labels`, async (t) => {
+    const { context } = await launch(null, KIOSK);
+    t.after(() => context.close());
+    await recordCanvasText(context);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await open(page, srv.url, `#/playback?renderer=${renderer}`);
+    await page.waitForSelector(`${CANVAS}[data-frames]`);
+    await page.waitForFunction(([s, r]) => document.querySelector(s).dataset.renderer === r, [CANVAS, renderer]);
+    await page.waitForTimeout(800);
+    const ink = await inkShare(page);
+    assert.ok(ink > 0.01 && ink < 0.6, `ink ${ink}`);
+    assert.equal(await canvasText(page), "", "no labels in the groups lens");
+    await page.locator("button[data-lens=places]").tap();
+    await page.waitForFunction(() => window.__canvasText.length > 0);
+    const labels = await canvasText(page);
+    assert.match(labels, /[A-Za-z]{3}/);
+    await shot(page, `playback-${renderer}-places`);
+    // Panning moves the picture: the frame after a drag differs.
+    const before = await page.locator(CANVAS).screenshot();
+    const box = await page.locator(CANVAS).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 80, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    const after = await page.locator(CANVAS).screenshot();
+    assert.notDeepEqual(before, after);
+    assert.deepEqual(errors, []);
+  });
+}
+
+test("without a GPU the play-back draws with Canvas 2D; WebGL when asked", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await playback(page);
+  await page.waitForFunction((s) => Number(document.querySelector(s).dataset.frames) > 3, CANVAS);
+  // Headless Chromium here has only SwiftShader: a software rasteriser.
+  assert.equal(await data(page, "software"), "true");
+  assert.equal(await data(page, "renderer"), "canvas2d");
+});
+
+test("size and colour choices change the picture's key; presentation mode uses large type", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playback(page);
+  const colour = page.locator("[data-testid=pb-colour]");
+  const options = await colour.locator("option").allTextContents();
+  assert.ok(options.length >= 2, options.join("|"));
+  await colour.selectOption({ index: 1 });
+  await page.waitForFunction(() => /residents?$/.test((document.querySelector("[data-testid=pb-legend] li")?.textContent || "").replace(/[\u2068\u2069]/g, "")));
+  const legend = await text(page, "[data-testid=pb-legend]");
+  assert.match(legend, /did not answer/);
+  assert.match(await text(page, "[data-testid=pb-caption]"), /Each colour is an answer to/);
+  await page.locator("[data-testid=pb-size]").selectOption("mentions");
+  await page.waitForTimeout(300);
+  await shot(page, "playback-colour-by-answer");
+  const small = await page.$eval("[data-testid=pb-caption]", (e) => parseFloat(getComputedStyle(e).fontSize));
+  await page.locator("[data-testid=pb-fullscreen]").tap();
+  await page.waitForSelector("main.playback.presenting");
+  const large = await page.$eval("[data-testid=pb-caption]", (e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(large > small * 1.2, `${small} -> ${large}`);
+  assert.equal(await page.getAttribute("[data-testid=pb-fullscreen]", "aria-pressed"), "true");
+  await shot(page, "playback-presenting");
+  await page.locator("[data-testid=pb-fullscreen]").tap();
+  await page.waitForSelector("main.playback:not(.presenting)");
   assert.deepEqual(errors, []);
 });

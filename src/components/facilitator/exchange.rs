@@ -4,10 +4,13 @@
 
 use super::import_area::ImportArea;
 use crate::components::chips::Choices;
+use crate::core::analysis::{AnalysisOptions, AnalysisReport};
 use crate::core::exchange::export_plan::{
     export_files, ExportFormat, ExportRequest, NetworkChoice,
 };
+use crate::core::jobs::{AnalysisJob, Subject};
 use crate::platform::{clock, file_input, files};
+use crate::state::analysis::AnalysisService;
 use crate::state::context::{use_app, AppContext};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -39,6 +42,7 @@ fn export_menu() -> Html {
     let metrics = use_state(|| false);
     let pseudonyms = use_state(|| false);
     let status = use_state(|| ExportStatus::Idle);
+    let analysis = use_context::<AnalysisService>();
     let request = ExportRequest {
         network: *network,
         format: *format,
@@ -47,12 +51,13 @@ fn export_menu() -> Html {
     };
     let on_export = {
         let (app, status, pseudonyms) = (app.clone(), status.clone(), *pseudonyms);
+        let analysis = analysis.clone();
         Callback::from(move |_: MouseEvent| {
             let mut request = request;
             if pseudonyms && request.format.writes_network() {
                 request.pseudonymise = Some(u64::from_le_bytes(clock::random_bytes::<8>()));
             }
-            start_export(&app, request, status.clone());
+            start_export(&app, analysis.clone(), request, status.clone());
         })
     };
     let applies = format.writes_network();
@@ -186,24 +191,48 @@ fn network_pick(props: &NetworkProps) -> Html {
     }
 }
 
-/// Builds the files after the "Preparing…" line is painted (metrics on a big
-/// network take a moment), then downloads them one by one.
-fn start_export(app: &AppContext, request: ExportRequest, status: UseStateHandle<ExportStatus>) {
+/// Builds the files after the "Preparing…" line is painted, then downloads
+/// them one by one. Metrics, when asked for, come from the analysis worker
+/// (exact, networkx conventions), so a big network never freezes the page.
+fn start_export(
+    app: &AppContext,
+    analysis: Option<AnalysisService>,
+    request: ExportRequest,
+    status: UseStateHandle<ExportStatus>,
+) {
     status.set(ExportStatus::Working);
     let community = app.state().community.clone();
     let stem = file_stem(&community.event.name, &community.event.date);
-    spawn_local(async move {
-        file_input::after_paint().await;
-        let outcome = export_files(&community, &request, &stem).and_then(|files| {
-            files
-                .into_iter()
-                .map(|f| files::download(&f.name, f.mime, &f.bytes).map(|()| f.name))
-                .collect::<Result<Vec<_>, _>>()
+    let metrics_job = analysis
+        .filter(|_| request.metrics && request.format.writes_network())
+        .map(|service| {
+            let mut job = AnalysisJob::new(Subject::Network(request.network.build(&community)));
+            job.options = AnalysisOptions::default();
+            job.refine.exact_up_to = usize::MAX;
+            (service, job)
         });
+    let finish = move |metrics: Result<Option<AnalysisReport>, String>| {
+        let outcome = metrics
+            .and_then(|m| export_files(&community, &request, &stem, m.as_ref()))
+            .and_then(|files| {
+                files
+                    .into_iter()
+                    .map(|f| files::download(&f.name, f.mime, &f.bytes).map(|()| f.name))
+                    .collect::<Result<Vec<_>, _>>()
+            });
         status.set(match outcome {
             Ok(names) => ExportStatus::Done(names),
             Err(why) => ExportStatus::Failed(why),
         });
+    };
+    spawn_local(async move {
+        file_input::after_paint().await;
+        match metrics_job {
+            Some((service, job)) => service.run_once("export", job, move |result| {
+                finish(result.map(|update| Some(update.report)));
+            }),
+            None => finish(Ok(None)),
+        }
     });
 }
 

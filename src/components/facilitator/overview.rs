@@ -68,6 +68,7 @@ pub fn overview() -> Html {
                 <dt>{ app.t("fac-responses") }</dt><dd data-testid="response-count">{ finished }</dd>
                 <dt>{ app.t("fac-storage") }</dt>
                 <dd data-testid="persist-state" data-persisted={format!("{:?}", state.persisted)}>{ persist_text }</dd>
+                { crate::components::offline::version_facts(&app) }
             </dl>
             <div class="actions">
                 <button type="button" class="btn" onclick={ask}>{ app.t("fac-persist-ask") }</button>

@@ -12,16 +12,27 @@ pub enum Tab {
     Overview,
     Exchange,
     Matching,
+    Places,
+    /// Phones hand their maps over by QR code (the hand-over module).
+    Phones,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Overview, Tab::Exchange, Tab::Matching];
+    const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Exchange,
+        Tab::Matching,
+        Tab::Places,
+        Tab::Phones,
+    ];
 
     fn slug(self) -> &'static str {
         match self {
             Tab::Overview => "overview",
             Tab::Exchange => "exchange",
             Tab::Matching => "matching",
+            Tab::Places => "places",
+            Tab::Phones => "phones",
         }
     }
 
@@ -30,6 +41,8 @@ impl Tab {
             Tab::Overview => "fac-tab-overview",
             Tab::Exchange => "fac-tab-exchange",
             Tab::Matching => "fac-tab-matching",
+            Tab::Places => "fac-tab-places",
+            Tab::Phones => "ho-tab-phones",
         }
     }
 
@@ -46,7 +59,8 @@ impl Tab {
         let hash = web_sys::window()
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
-        let section = hash.rsplit('/').next().unwrap_or_default();
+        let path = hash.split('?').next().unwrap_or_default();
+        let section = path.rsplit('/').next().unwrap_or_default();
         Tab::ALL
             .into_iter()
             .find(|t| t.slug() == section)
@@ -84,7 +98,7 @@ pub fn tabs(props: &TabsProps) -> Html {
                 "ArrowRight" => selected.step(1),
                 "ArrowLeft" => selected.step(-1),
                 "Home" => Tab::Overview,
-                "End" => Tab::Matching,
+                "End" => Tab::ALL[Tab::ALL.len() - 1],
                 _ => return,
             };
             e.prevent_default();

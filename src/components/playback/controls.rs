@@ -2,9 +2,10 @@
 //! timeline (play and a slider) and the view actions (fit, full screen,
 //! exports). Large targets: the screen is used standing, by touch.
 
+use crate::core::playback::style::{Appearance, ColourBy, SizeBy};
 use crate::core::playback::Lens;
 use crate::state::context::use_app;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -89,6 +90,8 @@ pub enum Action {
 #[derive(Properties, PartialEq)]
 pub struct ActionProps {
     pub on_action: Callback<Action>,
+    /// Presentation mode (full screen, large type) is on.
+    pub presenting: bool,
 }
 
 #[function_component(Actions)]
@@ -96,17 +99,92 @@ pub fn actions(props: &ActionProps) -> Html {
     let app = use_app();
     let button = |action: Action, key: &str, id: &str| {
         let on = props.on_action.clone();
+        let export = matches!(action, Action::Png | Action::Svg);
         html! {
-            <button type="button" class="btn" data-testid={id.to_string()}
+            <button type="button" class={classes!("btn", export.then_some("pb-export"))} data-testid={id.to_string()}
                 onclick={Callback::from(move |_: MouseEvent| on.emit(action))}>{ app.t(key) }</button>
         }
     };
     html! {
         <div class="pb-actions">
             { button(Action::Fit, "pb-fit", "pb-fit") }
-            { button(Action::FullScreen, "pb-fullscreen", "pb-fullscreen") }
+            <button type="button" class="btn" data-testid="pb-fullscreen"
+                aria-pressed={props.presenting.to_string()}
+                onclick={let on = props.on_action.clone(); Callback::from(move |_: MouseEvent| on.emit(Action::FullScreen))}>
+                { if props.presenting { app.t("pb-fullscreen-leave") } else { app.t("pb-fullscreen") } }
+            </button>
             { button(Action::Png, "pb-export-png", "pb-export-png") }
             { button(Action::Svg, "pb-export-svg", "pb-export-svg") }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppearanceProps {
+    pub look: Appearance,
+    /// The event's questions residents answered (labels), to colour by.
+    pub questions: Vec<String>,
+    pub on_look: Callback<Appearance>,
+}
+
+/// What size and colour stand for: two choices beside the lenses (colour
+/// applies to the groups lens).
+#[function_component(AppearanceBar)]
+pub fn appearance_bar(props: &AppearanceProps) -> Html {
+    let app = use_app();
+    let look = props.look;
+    let on_size = {
+        let on = props.on_look.clone();
+        Callback::from(move |e: Event| {
+            let id = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if let Some(size_by) = SizeBy::from_id(&id) {
+                on.emit(Appearance { size_by, ..look });
+            }
+        })
+    };
+    let on_colour = {
+        let on = props.on_look.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            let colour_by = value
+                .strip_prefix("q")
+                .and_then(|k| k.parse::<u16>().ok())
+                .map_or(ColourBy::Community, ColourBy::Attribute);
+            on.emit(Appearance { colour_by, ..look });
+        })
+    };
+    let colour_value = match look.colour_by {
+        ColourBy::Community => "community".to_string(),
+        ColourBy::Attribute(k) => format!("q{k}"),
+    };
+    html! {
+        <div class="pb-appearance">
+            <label>
+                <span>{ app.t("pb-size") }</span>
+                <select onchange={on_size} data-testid="pb-size">
+                    { for SizeBy::ALL.iter().map(|s| html! {
+                        <option value={s.id()} selected={*s == look.size_by}>{ app.t(s.key()) }</option>
+                    }) }
+                </select>
+            </label>
+            if !props.questions.is_empty() {
+                <label>
+                    <span>{ app.t("pb-colour") }</span>
+                    <select onchange={on_colour} data-testid="pb-colour">
+                        <option value="community" selected={colour_value == "community"}>{ app.t("pb-colour-community") }</option>
+                        { for props.questions.iter().enumerate().map(|(k, q)| {
+                            let v = format!("q{k}");
+                            html! { <option value={v.clone()} selected={v == colour_value}>{ q.clone() }</option> }
+                        }) }
+                    </select>
+                </label>
+            }
         </div>
     }
 }

@@ -1,63 +1,75 @@
 //! The play-back screen: the whole community's living sociogram on the big
 //! screen, with lenses, findings, a timeline, node cards and exports. The
-//! scene is built twice: at once without path metrics (the picture appears
-//! within a second), then shortly after with brokers and findings; the
-//! layout keeps every position across both and across new responses.
+//! picture appears at once; the analysis (communities, brokers, findings)
+//! comes from the web worker and refines in place (sampled, then exact on
+//! large networks) with its progress shown; the layout keeps every position
+//! across refinements and new responses.
 
 mod controls;
-mod panel;
+pub(crate) mod panel;
+mod search;
 mod source;
 
 use super::sociogram::engine::{Engine, EngineHandle};
 use super::sociogram::Sociogram;
+use crate::components::analysis_progress::AnalysisProgress;
 use crate::core::demo::demo_community_sized;
 use crate::core::model::Community;
 use crate::core::playback::card::card;
 use crate::core::playback::scene::finish_order;
-use crate::core::playback::style::Swatch;
+use crate::core::playback::scene::Labels;
+use crate::core::playback::style::{Appearance, ColourBy, LegendEntry, Swatch};
 use crate::core::playback::svg::ExportText;
 use crate::core::playback::timeline::{play_step, start_step, step_ms, YOU_FADE_MS, YOU_HOLD_MS};
 use crate::core::playback::{Lens, Scene};
+use crate::i18n::Arg;
 use crate::platform::render::frames;
+use crate::state::analysis::{use_analysis, AnalysisView};
 use crate::state::context::{use_app, AppContext};
 use crate::state::Route;
-use controls::{Action, Actions, LensBar, Timeline};
+use controls::{Action, Actions, AppearanceBar, LensBar, Timeline};
 use gloo::timers::callback::{Interval, Timeout};
 use panel::{tr, Card, Findings, Legend};
-use source::{build_scene, Source};
+use search::NameSearch;
+use source::{build_scene, facilitator_view_requested, Source};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Delay before the full analysis, so the first picture paints first.
-const FULL_ANALYSIS_DELAY_MS: u32 = 80;
 /// Seed of the benchmark's demo event.
 const BENCH_SEED: u64 = 2026;
 
-/// Identifies a community version: same pointer, count and meta revision.
-type Key = (usize, usize, u64);
+/// Identifies a scene: the community version (same pointer, count and meta
+/// revision) and the names the facilitator allows.
+type Key = (usize, usize, u64, Labels);
 
+/// The scene, rebuilt when the community changes (at once, with the last
+/// analysis matched by node id) and again when the worker's analysis
+/// refines (sampled, then exact); and the analysis progress.
 #[hook]
-fn use_scene(source: Source, community: Rc<Community>, key: Key) -> Rc<Scene> {
-    let quick = {
-        let c = community.clone();
-        use_memo(key, move |_| Rc::new(build_scene(source, &c, false)))
+fn use_scene(source: Source, community: Rc<Community>, key: Key) -> (Rc<Scene>, AnalysisView) {
+    let generated = use_memo(source, |s| source::generated(*s).map(Rc::new));
+    let view = {
+        let generated = (*generated).clone();
+        let deps = (
+            community.clone(),
+            generated.as_ref().map(|g| g.0.nodes.len()),
+        );
+        use_analysis(source::lane(source), deps, move |(c, _)| {
+            source::analysis_job(c, generated.as_ref().map(|g| &g.0))
+        })
     };
-    let full = use_state(|| None::<(Key, Rc<Scene>)>);
-    {
-        let full = full.clone();
-        use_effect_with(key, move |key| {
-            let key = *key;
-            let timer = Timeout::new(FULL_ANALYSIS_DELAY_MS, move || {
-                full.set(Some((key, Rc::new(build_scene(source, &community, true)))));
-            });
-            move || drop(timer)
-        });
-    }
-    match &*full {
-        Some((k, s)) if *k == key => s.clone(),
-        _ => (*quick).clone(),
-    }
+    let latest = view.latest.clone();
+    let version = latest.as_ref().map_or(0, |u| Rc::as_ptr(u) as usize);
+    let scene = use_memo((key, version), move |_| {
+        Rc::new(build_scene(
+            &community,
+            (*generated).as_deref(),
+            latest.as_deref(),
+            key.3,
+        ))
+    });
+    ((*scene).clone(), view)
 }
 
 /// The resident to highlight: the one who just finished (or, in the
@@ -71,7 +83,15 @@ fn you(app: &AppContext, source: Source, community: &Community, scene: &Scene) -
     scene.index_of(&format!("r:{id}"))
 }
 
-fn caption(app: &AppContext, lens: Lens, scene: &Scene) -> String {
+fn caption(app: &AppContext, lens: Lens, scene: &Scene, look: Appearance) -> String {
+    if let (Lens::Communities, ColourBy::Attribute(k)) = (lens, look.colour_by) {
+        if let Some(col) = scene.attributes.get(usize::from(k)) {
+            return app.t_with(
+                "pb-caption-colour-attribute",
+                &[("attribute", col.label.clone().into())],
+            );
+        }
+    }
     match (lens, &scene.group) {
         (Lens::Group, Some(g)) => app.t_with(
             lens.caption_key(),
@@ -85,6 +105,19 @@ fn caption(app: &AppContext, lens: Lens, scene: &Scene) -> String {
     }
 }
 
+/// A legend line in the current language (an answer as the facilitator wrote it).
+fn legend_text(app: &AppContext, l: &LegendEntry) -> String {
+    match &l.text {
+        Some(answer) => {
+            let mut args: Vec<(&str, Arg)> =
+                l.args.iter().map(|(k, v)| (*k, Arg::Num(*v))).collect();
+            args.push(("answer", Arg::Str(answer.clone())));
+            app.t_with(l.key, &args)
+        }
+        None => tr(app, l.key, &l.args),
+    }
+}
+
 #[function_component(Playback)]
 pub fn playback() -> Html {
     let app = use_app();
@@ -92,6 +125,7 @@ pub fn playback() -> Html {
     let engine = use_memo((), |_| {
         EngineHandle(Rc::new(RefCell::new(Engine::new(frames::now()))))
     });
+    super::sociogram::worker_link::use_layout_worker(&engine);
     let source = *use_memo((), |_| Source::from_location());
     let demo = use_memo(source, |s| match s {
         Source::Event(n) => Some(Rc::new(demo_community_sized(BENCH_SEED, *n))),
@@ -103,12 +137,25 @@ pub fn playback() -> Html {
         Rc::as_ptr(&community) as usize,
         community.responses.len(),
         state.meta_rev,
+        state.playback_labels,
     );
-    let scene = use_scene(source, community.clone(), key);
+    // The facilitator's view (search by name) needs the workspace unlocked.
+    let asked_facilitator = *use_memo((), |_| {
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|h| facilitator_view_requested(&h))
+    });
+    let locked = state.kiosk.pin.is_some() && !state.unlocked;
+    let facilitator = asked_facilitator && !locked;
+    let (scene, analysis) = use_scene(source, community.clone(), key);
     let lens = use_state(Lens::default);
+    let look = use_state(Appearance::default);
+    let presenting = use_state(|| false);
+    use_fullscreen_exit(&presenting);
     let step = use_state(|| u32::MAX);
     let playing = use_state(|| false);
     let selected = use_state(|| None::<u32>);
+    let found = use_state(|| None::<u32>);
     let you = you(&app, source, &community, &scene);
     let you_shown = use_state(|| true);
     let steps = scene.steps;
@@ -116,8 +163,9 @@ pub fn playback() -> Html {
     let st = {
         let mut e = engine.0.borrow_mut();
         e.set_scene(scene.clone());
-        e.set_view(*lens, shown);
+        e.set_view(*lens, shown, *look);
         e.set_you(you.filter(|_| *you_shown), frames::now());
+        e.set_focus(found.filter(|_| facilitator));
         e.styles()
     };
     {
@@ -134,9 +182,9 @@ pub fn playback() -> Html {
     let legend: Vec<(Swatch, String)> = st
         .legend
         .iter()
-        .map(|l| (l.swatch, tr(&app, l.key, &l.args)))
+        .map(|l| (l.swatch, legend_text(&app, l)))
         .collect();
-    let caption_text = caption(&app, *lens, &scene);
+    let caption_text = caption(&app, *lens, &scene, *look);
     let main_ref = use_node_ref();
     let on_action = {
         let engine = engine.clone();
@@ -144,14 +192,25 @@ pub fn playback() -> Html {
         let title = app.t("playback-title");
         let caption_text = caption_text.clone();
         let legend = legend.clone();
+        let presenting = presenting.clone();
         Callback::from(move |a: Action| {
-            act(a, &engine, &main_ref, &title, &caption_text, &legend);
+            let text = ExportText {
+                title: &title,
+                caption: &caption_text,
+                legend: &legend,
+            };
+            act(a, &engine, &presenting, &main_ref, &text);
         })
     };
     let on_lens = {
         let lens = lens.clone();
         Callback::from(move |l: Lens| lens.set(l))
     };
+    let on_look = {
+        let look = look.clone();
+        Callback::from(move |l: Appearance| look.set(l))
+    };
+    let questions: Vec<String> = scene.attributes.iter().map(|a| a.label.clone()).collect();
     let on_play = {
         let playing = playing.clone();
         let step = step.clone();
@@ -178,29 +237,45 @@ pub fn playback() -> Html {
         let selected = selected.clone();
         Callback::from(move |_: MouseEvent| selected.set(None))
     };
+    let on_found = {
+        let (selected, found) = (selected.clone(), found.clone());
+        Callback::from(move |i: Option<u32>| {
+            found.set(i);
+            selected.set(i);
+        })
+    };
     let home = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
     };
     let node_card = selected.and_then(|i| card(&scene, i));
     let canvas_label = app.t_with(
-        "pb-canvas",
+        if state.playback_labels == Labels::Places {
+            "pb-canvas"
+        } else {
+            "pb-canvas-named"
+        },
         &[
             ("nodes", st.visible_nodes.into()),
             ("ties", st.visible_edges.into()),
         ],
     );
     html! {
-        <main class="screen playback" ref={main_ref} data-lens={lens.id()}>
+        <main class={classes!("screen", "playback", facilitator.then_some("facilitator-view"),
+            presenting.then_some("presenting"))}
+            ref={main_ref} data-lens={lens.id()}>
             <header class="bar">
                 <h1>{ app.t("playback-title") }</h1>
                 <p class="muted" data-testid="pb-counts">
                     { app.t_with("pb-counts", &[("nodes", st.visible_nodes.into()), ("ties", st.visible_edges.into())]) }
                 </p>
-                <Actions {on_action} />
+                <Actions {on_action} presenting={*presenting} />
                 <button type="button" class="btn" onclick={home}>{ app.t("nav-home") }</button>
             </header>
-            <LensBar lens={*lens} {on_lens} />
+            <div class="pb-lens-row">
+                <LensBar lens={*lens} {on_lens} />
+                <AppearanceBar look={*look} {questions} {on_look} />
+            </div>
             <p class="pb-caption" data-testid="pb-caption" aria-live="polite">{ caption_text }</p>
             <div class="pb-stage">
                 <Sociogram engine={(*engine).clone()} label={canvas_label} {on_select} />
@@ -211,6 +286,12 @@ pub fn playback() -> Html {
                     <p class="pb-empty">{ app.t("pb-empty") }</p>
                 }
                 <div class="pb-side">
+                    if let Some(p) = analysis.progress {
+                        <AnalysisProgress progress={p} />
+                    }
+                    if facilitator {
+                        <NameSearch community={community.clone()} scene={scene.clone()} on_pick={on_found} />
+                    }
                     if let Some(c) = node_card {
                         <Card card={c} on_close={close} />
                     }
@@ -250,31 +331,51 @@ fn use_playing(playing: &UseStateHandle<bool>, step: &UseStateHandle<u32>, steps
 fn act(
     action: Action,
     engine: &EngineHandle,
+    presenting: &UseStateHandle<bool>,
     main_ref: &NodeRef,
-    title: &str,
-    caption: &str,
-    legend: &[(Swatch, String)],
+    text: &ExportText,
 ) {
     match action {
         Action::Fit => engine.0.borrow_mut().fit(),
         Action::FullScreen => {
-            if let Some(el) = main_ref.cast::<web_sys::Element>() {
-                let _ = el.request_fullscreen();
+            let on = !**presenting;
+            // Large type even where the browser refuses full screen.
+            presenting.set(on);
+            let document = web_sys::window().and_then(|w| w.document());
+            match (on, main_ref.cast::<web_sys::Element>(), document) {
+                (true, Some(el), _) => {
+                    let _ = el.request_fullscreen();
+                }
+                (false, _, Some(d)) if d.fullscreen_element().is_some() => d.exit_fullscreen(),
+                _ => {}
             }
+            engine.0.borrow_mut().fit();
         }
         Action::Png | Action::Svg => {
-            let text = ExportText {
-                title,
-                caption,
-                legend,
-            };
             let (svg, camera) = {
                 let e = engine.0.borrow();
-                (e.export_svg(&text), e.camera())
+                (e.export_svg(text), e.camera())
             };
             export(action, svg, camera.size.width, camera.size.height);
         }
     }
+}
+
+/// Leaves presentation mode when the browser leaves full screen (Esc).
+#[hook]
+fn use_fullscreen_exit(presenting: &UseStateHandle<bool>) {
+    let presenting = presenting.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|d| {
+            let doc = d.clone();
+            gloo::events::EventListener::new(&d, "fullscreenchange", move |_| {
+                if doc.fullscreen_element().is_none() {
+                    presenting.set(false);
+                }
+            })
+        });
+        move || drop(listener)
+    });
 }
 
 fn export(action: Action, svg: String, width: f64, height: f64) {

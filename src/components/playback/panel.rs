@@ -14,7 +14,8 @@ pub fn tr(app: &AppContext, key: &str, args: &[(&'static str, f64)]) -> String {
     app.t_with(key, &args)
 }
 
-fn finding(app: &AppContext, f: &FindingText) -> String {
+/// A finding in the current language.
+pub fn finding(app: &AppContext, f: &FindingText) -> String {
     let args: Vec<(&str, Arg)> = f
         .args
         .iter()

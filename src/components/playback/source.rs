@@ -3,11 +3,14 @@
 //! network of N nodes (`bench=2000`) or a demo event of N residents
 //! (`bench=event500`). Nothing is stored in bench mode.
 
-use crate::core::analysis::PathMode;
+use crate::core::analysis::{people_network, AnalysisOptions};
+use crate::core::jobs::{AnalysisJob, AnalysisUpdate, Subject};
 use crate::core::model::Community;
+use crate::core::network::Network;
 use crate::core::playback::generate;
-use crate::core::playback::scene::{paths_for, SceneOptions};
+use crate::core::playback::scene::{Labels, SceneAnalysis, SceneOptions};
 use crate::core::playback::Scene;
+use crate::state::analysis::COMMUNITY_LANE;
 
 /// Ties per node in generated networks (2,000 nodes → 6,000 ties).
 const TIES_PER_NODE: usize = 3;
@@ -57,32 +60,65 @@ impl Source {
     }
 }
 
-/// The scene: `full` adds path metrics (brokers) and findings, which cost
-/// more; without it the first picture is instant.
-pub fn build_scene(source: Source, community: &Community, full: bool) -> Scene {
+/// Reads `view=facilitator` from the hash's query: the facilitator's own
+/// view (search by name), granted only when the workspace is unlocked.
+pub fn facilitator_view_requested(hash: &str) -> bool {
+    let query = hash.split_once('?').map_or("", |(_, q)| q);
+    query.split('&').any(|kv| kv == "view=facilitator")
+}
+
+/// The analysis lane of a source: the event's own, shared with the other
+/// screens, or the benchmark's.
+pub fn lane(source: Source) -> &'static str {
     match source {
-        Source::Generated(n) => {
-            let (net, order) = generate::people(n, n * TIES_PER_NODE, 1);
-            let options = SceneOptions {
-                paths: if full { paths_for(n) } else { PathMode::Skip },
-                ..SceneOptions::default()
+        Source::Community => COMMUNITY_LANE,
+        _ => "playback-bench",
+    }
+}
+
+/// The generated network of a `bench=N` source, in finish order.
+pub fn generated(source: Source) -> Option<(Network, Vec<String>)> {
+    match source {
+        Source::Generated(n) => Some(generate::people(n, n * TIES_PER_NODE, 1)),
+        _ => None,
+    }
+}
+
+/// What the analysis worker is asked for this source.
+pub fn analysis_job(community: &Community, generated: Option<&Network>) -> AnalysisJob {
+    match generated {
+        Some(net) => {
+            let mut job = AnalysisJob::new(Subject::Network(net.clone()));
+            job.options = AnalysisOptions {
+                directed: Some(false),
+                attributes: Some(Vec::new()),
+                ..AnalysisOptions::default()
             };
-            Scene::from_networks(&net, None, &order, &options)
+            job
         }
-        _ => {
-            let size = community
-                .finished()
-                .map(|r| 1 + r.alters.len())
-                .sum::<usize>();
-            let options = SceneOptions {
-                paths: if full {
-                    paths_for(size)
-                } else {
-                    PathMode::Skip
-                },
-                ..SceneOptions::default()
-            };
-            Scene::from_community(community, &options)
-        }
+        None => AnalysisJob::for_community(community),
+    }
+}
+
+/// The scene with the worker's latest analysis and the facilitator's
+/// choice of names (`labels`) (`None` before the first
+/// result: the picture, without communities or brokers yet).
+pub fn build_scene(
+    community: &Community,
+    generated: Option<&(Network, Vec<String>)>,
+    analysis: Option<&AnalysisUpdate>,
+    labels: Labels,
+) -> Scene {
+    let options = SceneOptions {
+        labels,
+        ..SceneOptions::default()
+    };
+    let analysis = analysis.map(|u| SceneAnalysis {
+        report: &u.report,
+        findings: &u.findings,
+    });
+    match generated {
+        Some((net, order)) => Scene::networks_with_analysis(net, None, order, &options, analysis),
+        None => Scene::with_analysis(community, &people_network(community), &options, analysis),
     }
 }

@@ -8,7 +8,9 @@ mod canvas;
 mod consent;
 mod flow_nav;
 mod idle;
+mod my_places;
 mod people;
+mod place_palette;
 mod places;
 mod questions;
 mod thanks;
@@ -55,6 +57,11 @@ fn flow_screen(app: &crate::state::context::AppContext, consenting: &UseStateHan
     let state = app.state();
     if let Some(finished) = state.just_finished.clone() {
         if state.draft.is_none() {
+            // A phone that joined an event hands its sealed map over by QR code.
+            if state.handover.joined_for(&finished.event).is_some() {
+                use crate::components::handover::hand_over::HandOver;
+                return html! { <HandOver response={finished} /> };
+            }
             return html! { <thanks::ThankYou response={finished} /> };
         }
     }

@@ -1,231 +1,191 @@
 //! Where they go: tap places from the facilitator's list (grouped by
-//! category, searchable), add one that is missing, say how often they go and
-//! where they hear local news, and what stops them taking part.
+//! category with icons, searchable), add one that is missing, see them on
+//! the local map with links fanning out from "me", say how often they go and
+//! where they hear local news, and what stops them taking part. Every tap is
+//! one undoable command, saved at once. On a phone the three parts are tabs.
 
 use super::flow_nav::FlowNav;
-use super::questions::frequency_key;
-use crate::components::chips::Choices;
+use super::my_places::MyPlaces;
+use super::place_palette::Palette;
+use crate::components::places::map_canvas::{CanvasPlace, FanPlace, MapCanvas, Mode};
 use crate::core::command::Command;
-use crate::core::model::{
-    name_key, Barrier, Frequency, NewPlace, PlaceCategory, PlaceRef, PlaceVisit, Response,
-};
+use crate::core::model::{PlaceCategory, PlaceId, PlaceRef, PlaceVisit, Response};
 use crate::platform::clock;
 use crate::state::context::{use_app, AppContext};
-use web_sys::HtmlInputElement;
+use crate::state::Action;
+use std::rc::Rc;
 use yew::prelude::*;
 
-pub fn category_key(c: PlaceCategory) -> &'static str {
-    match c {
-        PlaceCategory::Venue => "cat-venue",
-        PlaceCategory::Group => "cat-group",
-        PlaceCategory::Service => "cat-service",
-        PlaceCategory::Information => "cat-information",
-        PlaceCategory::Online => "cat-online",
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Find,
+    Map,
+    Mine,
+}
+
+impl Pane {
+    fn slug(self) -> &'static str {
+        match self {
+            Pane::Find => "find",
+            Pane::Map => "map",
+            Pane::Mine => "mine",
+        }
     }
 }
 
-fn category_icon(c: PlaceCategory) -> &'static str {
-    match c {
-        PlaceCategory::Venue => "🏠",
-        PlaceCategory::Group => "👥",
-        PlaceCategory::Service => "🩺",
-        PlaceCategory::Information => "📰",
-        PlaceCategory::Online => "💬",
-    }
-}
-
-fn barrier_key(b: Barrier) -> &'static str {
-    match b {
-        Barrier::Cost => "barrier-cost",
-        Barrier::Transport => "barrier-transport",
-        Barrier::Times => "barrier-times",
-        Barrier::Language => "barrier-language",
-        Barrier::Confidence => "barrier-confidence",
-        Barrier::Caring => "barrier-caring",
-        Barrier::Health => "barrier-health",
-        Barrier::Other => "barrier-other",
-    }
-}
-
-fn place_name(app: &AppContext, r: &Response, place: &PlaceRef) -> String {
+pub(super) fn place_name(
+    app: &AppContext,
+    r: &Response,
+    place: &PlaceRef,
+) -> (String, PlaceCategory) {
     match place {
         PlaceRef::Listed(id) => app
             .state()
             .community
             .event
             .place(id)
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
+            .map(|p| (p.name.clone(), p.category))
+            .unwrap_or((String::new(), PlaceCategory::Venue)),
         PlaceRef::New(id) => r
             .new_places
             .iter()
             .find(|p| p.id == *id)
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
+            .map(|p| (p.name.clone(), p.category))
+            .unwrap_or((String::new(), PlaceCategory::Venue)),
+    }
+}
+
+/// Adds or removes a listed place; one command either way.
+pub(super) fn toggle_command(r: &Response, id: &PlaceId) -> Command {
+    let place = PlaceRef::Listed(id.clone());
+    if r.places.iter().any(|v| v.place == place) {
+        Command::RemovePlaceVisit { place }
+    } else {
+        Command::AddPlaceVisit {
+            visit: PlaceVisit {
+                place,
+                frequency: None,
+                information: false,
+                added_at: clock::now(),
+            },
+            index: None,
+        }
+    }
+}
+
+/// Removing a visit; an added place goes with its visit (one undo step).
+pub(super) fn remove_command(place: &PlaceRef) -> Command {
+    match place {
+        PlaceRef::New(id) => Command::Batch {
+            commands: vec![
+                Command::RemovePlaceVisit {
+                    place: place.clone(),
+                },
+                Command::RemoveNewPlace { id: *id },
+            ],
+        },
+        PlaceRef::Listed(_) => Command::RemovePlaceVisit {
+            place: place.clone(),
+        },
     }
 }
 
 #[function_component(Places)]
 pub fn places() -> Html {
     let app = use_app();
-    let search = use_state(String::new);
+    let pane = use_state(|| Pane::Find);
     let state = app.state();
     let Some(draft) = state.draft.clone() else {
         return html! {};
     };
     let r = &draft.response;
     let event = &state.community.event;
-    let query = name_key(&search);
-    let toggle = |place: PlaceRef| {
+    let undo = {
         let app = app.clone();
-        let present = r.places.iter().any(|v| v.place == place);
-        Callback::from(move |_: MouseEvent| {
-            if present {
-                app.apply(Command::RemovePlaceVisit {
-                    place: place.clone(),
-                });
-            } else {
-                let visit = PlaceVisit {
-                    place: place.clone(),
-                    frequency: None,
-                    information: false,
-                    added_at: clock::now(),
-                };
-                app.apply(Command::AddPlaceVisit { visit, index: None });
-            }
-        })
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Undo))
     };
-    let groups = PlaceCategory::ALL.into_iter().filter_map(|cat| {
-        let items: Vec<_> = event.places.iter()
-            .filter(|p| p.category == cat && (query.is_empty() || name_key(&p.name).contains(&query)))
-            .collect();
-        if items.is_empty() {
-            return None;
+    let redo = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Redo))
+    };
+    let tab = |p: Pane, label: String| {
+        let pane = pane.clone();
+        let on = *pane == p;
+        let onclick = Callback::from(move |_: MouseEvent| pane.set(p));
+        html! {
+            <button type="button" class={classes!("pane-tab", on.then_some("on"))} aria-pressed={on.to_string()}
+                data-testid={format!("pane-{}", p.slug())} {onclick}>{ label }</button>
         }
-        Some(html! {
-            <section class="place-group" aria-label={app.t(category_key(cat))}>
-                <h2><span aria-hidden="true">{ category_icon(cat) }</span>{ " " }{ app.t(category_key(cat)) }</h2>
-                <div class="chip-row">
-                { for items.into_iter().map(|p| {
-                    let place = PlaceRef::Listed(p.id.clone());
-                    let on = r.places.iter().any(|v| v.place == place);
-                    html! {
-                        <button type="button" class={classes!("chip", "place", on.then_some("on"))}
-                            aria-pressed={on.to_string()} data-place={p.id.to_string()}
-                            title={p.description.clone()} onclick={toggle(place)}>
-                            <span class="name-text">{ p.name.clone() }</span>
-                        </button>
-                    }
-                }) }
-                </div>
-            </section>
-        })
-    });
-    let oninput = {
-        let search = search.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(el) = e.target_dyn_into::<HtmlInputElement>() {
-                search.set(el.value());
-            }
-        })
     };
-    let add_new = {
+    let canvas_places: Rc<Vec<CanvasPlace>> = Rc::new(
+        event
+            .places
+            .iter()
+            .map(|p| CanvasPlace {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                category: p.category,
+                pin: p.pin,
+                chosen: r
+                    .places
+                    .iter()
+                    .any(|v| v.place == PlaceRef::Listed(p.id.clone())),
+            })
+            .collect(),
+    );
+    let fan: Rc<Vec<FanPlace>> = Rc::new(
+        r.places
+            .iter()
+            .filter_map(|v| match v.place {
+                PlaceRef::New(id) => r.new_places.iter().find(|p| p.id == id).map(|p| FanPlace {
+                    key: format!("new-{}", id.0),
+                    name: p.name.clone(),
+                    category: p.category,
+                }),
+                PlaceRef::Listed(_) => None,
+            })
+            .collect(),
+    );
+    let on_tap = {
         let app = app.clone();
         let draft = draft.clone();
-        let search = search.clone();
-        Callback::from(move |_: MouseEvent| {
-            let name = search.trim().to_string();
-            if name.is_empty() {
-                return;
-            }
-            let id = draft.response.next_new_place_id();
-            let place = NewPlace {
-                id,
-                name,
-                category: PlaceCategory::Venue,
-            };
-            let visit = PlaceVisit {
-                place: PlaceRef::New(id),
-                frequency: None,
-                information: false,
-                added_at: clock::now(),
-            };
-            app.apply(Command::Batch {
-                commands: vec![
-                    Command::AddNewPlace { place, index: None },
-                    Command::AddPlaceVisit { visit, index: None },
-                ],
-            });
-            search.set(String::new());
-        })
+        Callback::from(move |id: PlaceId| app.apply(toggle_command(&draft.response, &id)))
     };
-    let mine = r.places.iter().map(|v| {
-        let name = place_name(&app, r, &v.place);
-        let freq = {
-            let app = app.clone();
-            let place = v.place.clone();
-            let current = v.frequency;
-            Callback::from(move |val: AttrValue| {
-                let picked = Frequency::ALL.into_iter().find(|f| frequency_key(*f) == val.as_str());
-                let value = if picked == current { None } else { picked };
-                app.apply(Command::SetPlaceFrequency { place: place.clone(), value });
-            })
-        };
-        let info = {
-            let app = app.clone();
-            let place = v.place.clone();
-            let value = !v.information;
-            Callback::from(move |_: MouseEvent| app.apply(Command::SetPlaceInformation { place: place.clone(), value }))
-        };
-        html! {
-            <li class="my-place" data-place-name={name.clone()}>
-                <h3 class="name-text">{ name.clone() }</h3>
-                <Choices label={app.t_with("places-how-often", &[("name", name.into())])} on_toggle={freq}
-                    options={Frequency::ALL.into_iter().map(|f| (AttrValue::from(frequency_key(f)), AttrValue::from(app.t(frequency_key(f))))).collect::<Vec<_>>()}
-                    selected={v.frequency.map(|f| AttrValue::from(frequency_key(f))).into_iter().collect::<Vec<_>>()} />
-                <button type="button" class={classes!("chip", v.information.then_some("on"))}
-                    aria-pressed={v.information.to_string()} onclick={info} data-testid="info-toggle">
-                    { app.t("places-info-source") }
-                </button>
-            </li>
-        }
-    });
-    let barriers = {
-        let app = app.clone();
-        Callback::from(move |v: AttrValue| {
-            if let Some(b) = Barrier::ALL
-                .into_iter()
-                .find(|b| barrier_key(*b) == v.as_str())
-            {
-                app.apply(Command::ToggleBarrier { barrier: b });
-            }
-        })
-    };
+    let count = r.places.len();
     html! {
         <main class="screen step places">
-            <header class="step-head">
-                <h1>{ app.t("places-title") }</h1>
-                <p class="hint">{ app.t("places-hint") }</p>
+            <header class="step-head places-head">
+                <div>
+                    <h1>{ app.t("places-title") }</h1>
+                    <p class="hint">{ app.t("places-hint") }</p>
+                </div>
+                <div class="edit-tools" role="toolbar" aria-label={app.t("edit-tools")}>
+                    <button type="button" class="btn" onclick={undo} disabled={!draft.history.can_undo()} data-testid="undo"
+                        aria-label={app.t("undo")}>
+                        <span aria-hidden="true" class="glyph">{ "↶" }</span><span class="label">{ app.t("undo") }</span>
+                    </button>
+                    <button type="button" class="btn" onclick={redo} disabled={!draft.history.can_redo()} data-testid="redo"
+                        aria-label={app.t("redo")}>
+                        <span aria-hidden="true" class="glyph">{ "↷" }</span><span class="label">{ app.t("redo") }</span>
+                    </button>
+                </div>
             </header>
-            <div class="step-body scroll places-body">
-                <div class="palette">
-                    <div class="entry-row">
-                        <label for="place-search" class="sr-only">{ app.t("places-search") }</label>
-                        <input id="place-search" class="name-input" type="search" maxlength="120" autocomplete="off"
-                            placeholder={app.t("places-search")} value={(*search).clone()} {oninput} />
-                        <button type="button" class="btn" onclick={add_new} disabled={search.trim().is_empty()}>
-                            { app.t("places-add-new") }
-                        </button>
-                    </div>
-                    { for groups }
-                </div>
-                <div class="my-places">
-                    <h2>{ app.t("places-mine") }</h2>
-                    <ul>{ for mine }</ul>
-                    <Choices label={app.t("places-barriers")} multiple=true on_toggle={barriers}
-                        options={Barrier::ALL.into_iter().map(|b| (AttrValue::from(barrier_key(b)), AttrValue::from(app.t(barrier_key(b))))).collect::<Vec<_>>()}
-                        selected={r.barriers.iter().map(|b| AttrValue::from(barrier_key(*b))).collect::<Vec<_>>()} />
-                </div>
+            <div class="pane-tabs" role="group" aria-label={app.t("places-panes")}>
+                { tab(Pane::Find, app.t("places-pane-find")) }
+                { tab(Pane::Map, app.t("places-pane-map")) }
+                { tab(Pane::Mine, app.t_with("places-pane-mine", &[("count", count.into())])) }
+            </div>
+            <div class="step-body places-body" data-pane={pane.slug()}>
+                <section class="pane pane-find" aria-label={app.t("places-list-label")}>
+                    <Palette />
+                </section>
+                <section class="pane pane-map" aria-label={app.t("places-map-label")}>
+                    <MapCanvas picture={event.map.clone()} places={canvas_places} {fan} mode={Mode::Resident}
+                        label={AttrValue::from(app.t("map-label-resident"))} {on_tap} />
+                </section>
+                <section class="pane pane-mine" aria-label={app.t("places-mine")}>
+                    <MyPlaces />
+                </section>
             </div>
             <FlowNav next_label={Some(AttrValue::from(app.t("flow-finish")))} />
         </main>

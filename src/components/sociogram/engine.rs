@@ -1,10 +1,16 @@
-//! The sociogram's running state between frames: the live layout, the
-//! camera, the current styles and the "you" highlight. Every decision is a
-//! call into `core::playback`; this only keeps the values and the clock.
+//! The sociogram's running state between frames: the layout (streamed from
+//! the layout worker, or run here a few milliseconds per frame where no
+//! worker answers), the camera, the current styles and the "you" highlight.
+//! Every decision is a call into `core::playback`; this only keeps the
+//! values and the clock.
 
 use crate::core::geometry::{ScreenPoint, ScreenSize, ScreenVector};
 use crate::core::playback::camera::{bounds, hit};
-use crate::core::playback::style::{styles, Highlight, Styles};
+use crate::core::playback::layout_job::{LayoutInput, LayoutRequest, LayoutUpdate};
+use crate::core::playback::live::{carry_over, ease};
+use crate::core::playback::style::{
+    styles_with, Appearance, Highlight, Styles, LEGEND_FOUND, LEGEND_YOU,
+};
 use crate::core::playback::svg::{svg, ExportText};
 use crate::core::playback::timeline::you_strength;
 use crate::core::playback::{Camera, Lens, LiveLayout, Scene};
@@ -19,6 +25,33 @@ const GLIDE: f64 = 0.18;
 const MOVING_MS: f64 = 250.0;
 /// Extra touch tolerance when tapping a node, in pixels.
 const TAP_SLOP: f64 = 10.0;
+/// A worker silent this long (ms) after a graph was sent is given up on,
+/// and the layout runs on the main thread instead.
+const WORKER_TIMEOUT_MS: f64 = 8000.0;
+
+/// The two ends of a link to the layout worker: how to send it a request,
+/// and where its latest positions land (only the newest is kept).
+#[derive(Clone)]
+pub struct LayoutLink {
+    pub send: Rc<dyn Fn(LayoutRequest)>,
+    pub inbox: Rc<RefCell<Option<LayoutUpdate>>>,
+}
+
+/// The engine's side of a running worker layout.
+struct Remote {
+    link: LayoutLink,
+    generation: u64,
+    sent_at: f64,
+    heard: bool,
+    /// Iterations of earlier generations, so the count only grows.
+    base_iterations: u64,
+    iterations: u64,
+    resting: bool,
+    /// What is on screen, easing towards the worker's positions.
+    shown_x: Vec<f64>,
+    shown_y: Vec<f64>,
+    easing: bool,
+}
 
 /// What the engine reports for tests, the benchmark and screen readers.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -36,6 +69,7 @@ pub struct Engine {
     scene: Rc<Scene>,
     lens: Lens,
     step: u32,
+    look: Appearance,
     base: Rc<Styles>,
     styles: Rc<Styles>,
     live: LiveLayout,
@@ -49,6 +83,21 @@ pub struct Engine {
     pub stats: Stats,
     dpr: f64,
     last_move: f64,
+    /// Bumped whenever positions change, so renderers upload only then.
+    positions_rev: u64,
+    remote: Option<Remote>,
+    last_tick: Option<f64>,
+    /// A node the facilitator searched for: highlighted until cleared.
+    focus: Option<u32>,
+}
+
+/// The highlight's legend line says "found" rather than "you".
+fn found_in_legend(st: &mut Styles) {
+    for entry in &mut st.legend {
+        if entry.key == LEGEND_YOU {
+            entry.key = LEGEND_FOUND;
+        }
+    }
 }
 
 /// A shared engine; equal only to itself, so yew props compare cheaply.
@@ -67,6 +116,7 @@ impl Engine {
             scene: Rc::new(Scene::default()),
             lens: Lens::default(),
             step: u32::MAX,
+            look: Appearance::default(),
             base: Rc::new(Styles::default()),
             styles: Rc::new(Styles::default()),
             live: LiveLayout::new(),
@@ -80,7 +130,61 @@ impl Engine {
             stats: Stats::default(),
             dpr: 1.0,
             last_move: f64::NEG_INFINITY,
+            positions_rev: 0,
+            remote: None,
+            last_tick: None,
+            focus: None,
         }
+    }
+
+    /// Runs the layout in a worker from now on (positions stream in through
+    /// `link`); without this it runs on the main thread.
+    pub fn use_worker(&mut self, link: LayoutLink, now: f64) {
+        let (x, y) = (self.live.x().to_vec(), self.live.y().to_vec());
+        self.remote = Some(Remote {
+            link,
+            generation: 0,
+            sent_at: now,
+            heard: false,
+            base_iterations: 0,
+            iterations: 0,
+            resting: false,
+            shown_x: x,
+            shown_y: y,
+            easing: false,
+        });
+        self.send_graph(now);
+    }
+
+    /// Stops the worker's layout and lets go of the worker (the picture
+    /// keeps what is on screen).
+    pub fn stop_worker(&mut self) {
+        if let Some(r) = self.remote.take() {
+            (r.link.send)(LayoutRequest::Stop);
+            let (x, y) = (r.shown_x, r.shown_y);
+            let _ = self.live.set_positions(
+                &x.iter().map(|&v| v as f32).collect::<Vec<_>>(),
+                &y.iter().map(|&v| v as f32).collect::<Vec<_>>(),
+            );
+        }
+    }
+
+    fn send_graph(&mut self, now: f64) {
+        let Some(r) = self.remote.as_mut() else {
+            return;
+        };
+        r.generation += 1;
+        r.base_iterations += r.iterations;
+        r.iterations = 0;
+        r.resting = self.live.is_empty();
+        r.sent_at = now;
+        r.heard = false;
+        (r.link.send)(LayoutRequest::Graph(LayoutInput {
+            generation: r.generation,
+            x: self.live.x().to_vec(),
+            y: self.live.y().to_vec(),
+            edges: self.live.edges().clone(),
+        }));
     }
 
     /// Adopts a new scene; nodes already laid out keep their places.
@@ -88,16 +192,33 @@ impl Engine {
         if Rc::ptr_eq(&scene, &self.scene) {
             return;
         }
-        self.live.set_scene(&scene);
+        let old_ids = self.live.ids().to_vec();
+        let changed = self.live.set_scene(&scene);
+        self.positions_rev += 1;
         self.scene = scene;
+        if let Some(r) = self.remote.as_mut() {
+            let (x, y) = carry_over(
+                &old_ids,
+                &r.shown_x,
+                &r.shown_y,
+                self.live.ids(),
+                (self.live.x(), self.live.y()),
+            );
+            (r.shown_x, r.shown_y) = (x, y);
+            r.easing = true;
+            if changed {
+                self.send_graph(crate::platform::render::frames::now());
+            }
+        }
         self.restyle();
     }
 
-    /// Sets the lens and timeline step.
-    pub fn set_view(&mut self, lens: Lens, step: u32) {
-        if (lens, step) != (self.lens, self.step) {
+    /// Sets the lens, timeline step, and size and colour choices.
+    pub fn set_view(&mut self, lens: Lens, step: u32, look: Appearance) {
+        if (lens, step, look) != (self.lens, self.step, self.look) {
             self.lens = lens;
             self.step = step;
+            self.look = look;
             self.restyle();
         }
     }
@@ -112,17 +233,37 @@ impl Engine {
         }
     }
 
+    /// Highlights a node the facilitator searched for (held, not fading),
+    /// or nobody.
+    pub fn set_focus(&mut self, node: Option<u32>) {
+        if node != self.focus {
+            self.focus = node;
+            self.restyle();
+        }
+    }
+
     fn highlight(&self) -> Option<Highlight> {
-        self.you.map(|node| Highlight {
+        let focus = self.focus.map(|node| Highlight {
+            node,
+            strength: 1.0,
+        });
+        focus.or(self.you.map(|node| Highlight {
             node,
             strength: self.you_strength,
-        })
+        }))
     }
 
     fn restyle(&mut self) {
-        self.base = Rc::new(styles(&self.scene, self.lens, self.step, None));
+        let (scene, lens, step, look) = (&self.scene, self.lens, self.step, self.look);
+        self.base = Rc::new(styles_with(scene, lens, step, None, look));
         self.styles = match self.highlight().filter(|h| h.strength > 0.0) {
-            Some(h) => Rc::new(styles(&self.scene, self.lens, self.step, Some(h))),
+            Some(h) => {
+                let mut st = styles_with(scene, lens, step, Some(h), look);
+                if self.focus.is_some() {
+                    found_in_legend(&mut st);
+                }
+                Rc::new(st)
+            }
             None => self.base.clone(),
         };
     }
@@ -132,17 +273,15 @@ impl Engine {
     }
 
     /// One frame's work: layout iterations until `budget_ms` has passed on
-    /// `clock`, the fading highlight, and the gliding camera.
+    /// `clock` (or the worker's latest positions), the fading highlight, and
+    /// the gliding camera.
     pub fn tick(&mut self, now: f64, budget_ms: f64, clock: &dyn Fn() -> f64) {
-        let start = clock();
-        loop {
-            if self.live.is_resting() {
-                break;
-            }
-            self.live.step(1);
-            if clock() - start >= budget_ms {
-                break;
-            }
+        let dt = self.last_tick.map_or(0.0, |t| now - t);
+        self.last_tick = Some(now);
+        if self.remote.is_some() {
+            self.follow_worker(now, dt);
+        } else {
+            self.step_here(budget_ms, clock);
         }
         if self.you.is_some() {
             let s = you_strength(now - self.you_since);
@@ -161,10 +300,56 @@ impl Engine {
             };
         }
         self.stats.frames += 1;
-        self.stats.iterations = self.live.total_iterations;
-        self.stats.resting = self.live.is_resting();
+        (self.stats.iterations, self.stats.resting) = match &self.remote {
+            Some(r) => (r.base_iterations + r.iterations, r.resting && !r.easing),
+            None => (self.live.total_iterations, self.live.is_resting()),
+        };
         self.stats.nodes = self.styles.visible_nodes;
         self.stats.edges = self.styles.visible_edges;
+    }
+
+    fn step_here(&mut self, budget_ms: f64, clock: &dyn Fn() -> f64) {
+        let start = clock();
+        while !self.live.is_resting() {
+            self.live.step(1);
+            self.positions_rev += 1;
+            if clock() - start >= budget_ms {
+                break;
+            }
+        }
+    }
+
+    /// Takes the worker's newest positions (if they are of the current
+    /// graph) and eases the picture towards them; gives up on a worker that
+    /// never answers.
+    fn follow_worker(&mut self, now: f64, dt: f64) {
+        let Some(r) = self.remote.as_mut() else {
+            return;
+        };
+        let update = r.link.inbox.borrow_mut().take();
+        if let Some(u) = update.filter(|u| u.generation == r.generation) {
+            if self.live.set_positions(&u.x, &u.y) {
+                r.heard = true;
+                r.iterations = u.iterations;
+                r.resting = u.resting;
+                r.easing = true;
+            }
+        }
+        if !r.heard && !r.resting && now - r.sent_at > WORKER_TIMEOUT_MS {
+            web_sys::console::warn_1(&"Layout worker silent; laying out on the main thread".into());
+            self.remote = None;
+            self.positions_rev += 1;
+            return;
+        }
+        if r.easing {
+            let left = ease(
+                (&mut r.shown_x, &mut r.shown_y),
+                (self.live.x(), self.live.y()),
+                dt,
+            );
+            r.easing = left > 0.0;
+            self.positions_rev += 1;
+        }
     }
 
     /// Called after a frame is painted: records when "you" first showed.
@@ -186,9 +371,8 @@ impl Engine {
             }
             d
         };
-        let rect = bounds(self.live.x(), self.live.y(), |i| {
-            drawn.get(i).copied().unwrap_or(false)
-        });
+        let (x, y) = self.positions();
+        let rect = bounds(x, y, |i| drawn.get(i).copied().unwrap_or(false));
         self.camera.fit(rect, FIT_MARGIN)
     }
 
@@ -209,8 +393,25 @@ impl Engine {
         )
     }
 
+    /// Where the layout runs: "worker", or "main" (no worker, or it fell silent).
+    pub fn layout_thread(&self) -> &'static str {
+        if self.remote.is_some() {
+            "worker"
+        } else {
+            "main"
+        }
+    }
+
+    pub fn positions_rev(&self) -> u64 {
+        self.positions_rev
+    }
+
+    /// The positions on screen.
     pub fn positions(&self) -> (&[f64], &[f64]) {
-        (self.live.x(), self.live.y())
+        match &self.remote {
+            Some(r) if r.shown_x.len() == self.live.len() => (&r.shown_x, &r.shown_y),
+            _ => (self.live.x(), self.live.y()),
+        }
     }
 
     /// True while the user drags or zooms (at `now`).
@@ -248,14 +449,8 @@ impl Engine {
 
     /// The node under a tap, if any.
     pub fn hit(&self, p: ScreenPoint) -> Option<u32> {
-        hit(
-            &self.camera,
-            self.live.x(),
-            self.live.y(),
-            &self.styles,
-            p,
-            TAP_SLOP,
-        )
+        let (x, y) = self.positions();
+        hit(&self.camera, x, y, &self.styles, p, TAP_SLOP)
     }
 
     /// The screen position of the largest drawn node (for tests to tap).

@@ -1,22 +1,22 @@
-//! The community network drawn on a canvas, alive: ForceAtlas2 iterations run
-//! a few milliseconds per animation frame so the picture settles visibly,
-//! drawn with Canvas 2D at the screen's pixel density. Fingers pan and
-//! pinch, the wheel zooms, a tap selects a node. No names: see
-//! `core::playback::scene`.
+//! The community network drawn on a canvas, alive: the layout streams
+//! positions while the picture settles visibly, drawn with WebGL 2 (Canvas
+//! 2D where there is none) at the screen's pixel density, public labels on
+//! a transparent overlay. Fingers pan and pinch, the wheel zooms, a tap
+//! selects a node. No names: see `core::playback::scene`.
 
 pub mod engine;
 mod input;
+pub mod worker_link;
 
 use crate::core::geometry::{ScreenPoint, ScreenSize};
-use crate::core::playback::style::edge_stride;
-use crate::platform::render::canvas2d::{draw, Frame};
+use crate::core::playback::renderer::Renderer;
 use crate::platform::render::frames::{self, FrameLoop};
+use crate::platform::render::painter::{Painter, Picture};
 use engine::{Engine, EngineHandle};
 use input::{Gesture, Pointers};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 /// Layout time per frame, in ms: leaves most of a 60 Hz frame for drawing.
@@ -30,10 +30,6 @@ pub struct Props {
     /// The canvas's accessible description (counts only, never names).
     pub label: AttrValue,
     pub on_select: Callback<Option<u32>>,
-}
-
-fn context(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
-    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
 }
 
 /// Sizes the backing store to the element at the device pixel ratio.
@@ -58,26 +54,43 @@ fn fit_backing_store(canvas: &HtmlCanvasElement) -> (ScreenSize, f64) {
     (ScreenSize::new(w, h), dpr)
 }
 
-fn paint(canvas: &HtmlCanvasElement, engine: &RefCell<Engine>, now: f64) {
+/// The renderer the address asks for, if any (`renderer=canvas2d`).
+fn wanted_renderer() -> Option<Renderer> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    Renderer::from_hash(&hash)
+}
+
+fn paint(
+    canvas: &HtmlCanvasElement,
+    overlay: &HtmlCanvasElement,
+    painter: &RefCell<Option<Painter>>,
+    engine: &RefCell<Engine>,
+    now: f64,
+) {
     let (size, dpr) = fit_backing_store(canvas);
+    fit_backing_store(overlay);
     let mut e = engine.borrow_mut();
     e.resize(size, dpr);
     e.tick(now, LAYOUT_BUDGET_MS, &frames::now);
-    if let Some(ctx) = context(canvas) {
+    let mut painter = painter.borrow_mut();
+    if painter.is_none() {
+        *painter = Painter::new(canvas, overlay, wanted_renderer());
+    }
+    if let Some(p) = painter.as_mut() {
+        let _ = canvas.set_attribute("data-renderer", p.renderer().id());
+        let _ = canvas.set_attribute("data-software", &p.is_software().to_string());
         let (scene, styles, camera, dpr) = e.frame();
         let (x, y) = e.positions();
-        draw(
-            &ctx,
-            &Frame {
-                scene: &scene,
-                styles: &styles,
-                x,
-                y,
-                camera: &camera,
-                dpr,
-                edge_stride: edge_stride(styles.visible_edges, e.is_moving(now)),
-            },
-        );
+        p.paint(&Picture {
+            scene: &scene,
+            styles: &styles,
+            x,
+            y,
+            positions_rev: e.positions_rev(),
+            camera,
+            dpr,
+            moving: e.is_moving(now),
+        });
     }
     e.drawn(frames::now());
     report(canvas, &e);
@@ -94,6 +107,7 @@ fn report(canvas: &HtmlCanvasElement, e: &Engine) {
     set("data-nodes", s.nodes.to_string());
     set("data-edges", s.edges.to_string());
     set("data-resting", s.resting.to_string());
+    set("data-layout", e.layout_thread().to_string());
     if let Some(ms) = s.you_ms {
         set("data-you-ms", format!("{ms:.0}"));
     }
@@ -110,14 +124,20 @@ fn at(canvas: &HtmlCanvasElement, x: i32, y: i32) -> ScreenPoint {
 #[function_component(Sociogram)]
 pub fn sociogram(props: &Props) -> Html {
     let canvas_ref = use_node_ref();
+    let overlay_ref = use_node_ref();
     let pointers = use_mut_ref(Pointers::default);
     {
         let canvas_ref = canvas_ref.clone();
+        let overlay_ref = overlay_ref.clone();
         use_effect_with(props.engine.clone(), move |engine| {
             let engine: Rc<RefCell<Engine>> = engine.0.clone();
+            let painter: RefCell<Option<Painter>> = RefCell::new(None);
             let frames = FrameLoop::start(move |now| {
-                if let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() {
-                    paint(&canvas, &engine, now);
+                if let (Some(canvas), Some(overlay)) = (
+                    canvas_ref.cast::<HtmlCanvasElement>(),
+                    overlay_ref.cast::<HtmlCanvasElement>(),
+                ) {
+                    paint(&canvas, &overlay, &painter, &engine, now);
                 }
             });
             move || drop(frames)
@@ -177,10 +197,13 @@ pub fn sociogram(props: &Props) -> Html {
     };
     let (down, moved, up, cancel) = (handler(0), handler(1), handler(2), handler(3));
     html! {
-        <canvas ref={canvas_ref} class="sociogram" data-testid="sociogram"
-            role="img" aria-label={props.label.clone()}
-            onpointerdown={down} onpointermove={moved}
-            onpointerup={up} onpointercancel={cancel}
-            {onwheel}></canvas>
+        <div class="sociogram-wrap">
+            <canvas ref={canvas_ref} class="sociogram" data-testid="sociogram"
+                role="img" aria-label={props.label.clone()}
+                onpointerdown={down} onpointermove={moved}
+                onpointerup={up} onpointercancel={cancel}
+                {onwheel}></canvas>
+            <canvas ref={overlay_ref} class="sociogram-labels" aria-hidden="true"></canvas>
+        </div>
     }
 }

@@ -4,12 +4,14 @@
 //!
 //! Node ids are stable and readable: `r:<response>` for a resident,
 //! `a:<response>:<alter>` for a named person (a merged group takes its
-//! smallest member's id), `p:<place>` for a listed place and
-//! `n:<response>:<new place>` for a place a resident added.
+//! smallest member's id), `p:<place>` for a listed place (and for a
+//! resident-added place the facilitator accepted or merged into one),
+//! `n:<response>:<new place>` for a resident-added place still waiting for
+//! review, and `n:<name>` for one the facilitator renamed and kept off the list.
 
 use super::two_mode::{project, Mode};
 use crate::core::model::{
-    AlterRef, Community, PlaceRef, PlaceResolution, PromptKind, Relationship, Response,
+    name_key, AlterRef, Community, PlaceRef, PlaceResolution, PromptKind, Relationship, Response,
 };
 use crate::core::network::{AttrValue, Attrs, Network, KIND_ATTR, KIND_PERSON, KIND_PLACE};
 use std::collections::{BTreeMap, BTreeSet};
@@ -215,12 +217,14 @@ fn place_target(
                 | Some(PlaceResolution::Accept { place }) => {
                     (format!("p:{place}"), Some(added.name.clone()), category)
                 }
+                // Kept off the list under the facilitator's name for it: every
+                // place renamed to the same name is one node.
                 Some(PlaceResolution::Rename { name, category }) => (
-                    format!("n:{}:{}", r.id, id.0),
+                    format!("n:{}", name_key(name)),
                     Some(name.clone()),
                     Some(format!("{category:?}").to_lowercase()),
                 ),
-                None => (
+                Some(PlaceResolution::Reopen) | None => (
                     format!("n:{}:{}", r.id, id.0),
                     Some(added.name.clone()),
                     category,

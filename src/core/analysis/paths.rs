@@ -59,15 +59,19 @@ impl PartialOrd for Item {
     }
 }
 
+/// A node the unweighted sweep has not reached.
+const UNSEEN: u32 = u32::MAX;
+
 /// Reusable buffers for single-source searches, so a sweep allocates once.
 #[derive(Debug, Clone)]
 struct Search {
+    /// Hop counts for the unweighted sweep; `UNSEEN` between sweeps.
+    hops: Vec<u32>,
     dist: Vec<f64>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
     /// Nodes in order of settling (non-decreasing distance).
     order: Vec<u32>,
-    queue: Vec<u32>,
     /// Nodes given a tentative distance by Dijkstra (some never settle).
     touched: Vec<u32>,
     settled: Vec<bool>,
@@ -77,18 +81,18 @@ struct Search {
 impl Search {
     fn new(n: usize) -> Self {
         Self {
+            hops: vec![UNSEEN; n],
             dist: vec![f64::INFINITY; n],
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
             order: Vec::with_capacity(n),
-            queue: Vec::with_capacity(n),
             touched: Vec::new(),
             settled: vec![false; n],
             heap: BinaryHeap::new(),
         }
     }
 
-    /// Clears only what the previous search touched.
+    /// Clears only what the previous (weighted) search touched.
     fn reset(&mut self) {
         for &v in self.order.iter().chain(&self.touched) {
             let v = v as usize;
@@ -99,33 +103,6 @@ impl Search {
         }
         self.order.clear();
         self.touched.clear();
-    }
-
-    /// Breadth-first search counting shortest paths from `s` along `adj`.
-    fn bfs(&mut self, adj: &Adjacency, s: usize) {
-        self.reset();
-        self.queue.clear();
-        self.dist[s] = 0.0;
-        self.sigma[s] = 1.0;
-        self.queue.push(s as u32);
-        let mut head = 0;
-        while head < self.queue.len() {
-            let v = self.queue[head] as usize;
-            head += 1;
-            self.order.push(v as u32);
-            let dv = self.dist[v] + 1.0;
-            let sv = self.sigma[v];
-            for &w in adj.row(v) {
-                let w = w as usize;
-                if self.dist[w] == f64::INFINITY {
-                    self.dist[w] = dv;
-                    self.queue.push(w as u32);
-                }
-                if self.dist[w] == dv {
-                    self.sigma[w] += sv;
-                }
-            }
-        }
     }
 
     /// Dijkstra counting shortest paths from `s` along `adj`, weights as
@@ -266,15 +243,78 @@ impl BetweennessAccumulator {
             return;
         }
         self.swept[s] = true;
+        self.sources += 1;
         if self.weighted {
             self.search.dijkstra(&g.out, s);
+            self.accumulate(g, s);
         } else {
-            self.search.bfs(&g.out, s);
+            self.sweep_hops(g, s);
         }
-        self.sources += 1;
-        self.accumulate(g, s);
     }
 
+    /// The unweighted sweep from `s`: a breadth-first search counting
+    /// shortest paths (`sigma`), then Brandes' dependency accumulation in
+    /// reverse order, over `u32` hop counts. Each node's buffers are reset
+    /// as the backward pass leaves it (no node before it in the order reads
+    /// them again), so nothing is cleared separately.
+    fn sweep_hops(&mut self, g: &Csr, s: usize) {
+        let Search {
+            hops,
+            sigma,
+            delta,
+            order,
+            ..
+        } = &mut self.search;
+        let (out, inc) = (&g.out, g.inc());
+        order.clear();
+        hops[s] = 0;
+        sigma[s] = 1.0;
+        order.push(s as u32);
+        let mut head = 0;
+        while let Some(&v) = order.get(head) {
+            head += 1;
+            let v = v as usize;
+            let next = hops[v] + 1;
+            let sv = sigma[v];
+            for &w in out.row(v) {
+                let w = w as usize;
+                let hw = hops[w];
+                if hw == UNSEEN {
+                    hops[w] = next;
+                    sigma[w] = sv;
+                    order.push(w as u32);
+                } else if hw == next {
+                    sigma[w] += sv;
+                }
+            }
+        }
+        for &w in order.iter().rev() {
+            let w = w as usize;
+            let hw = hops[w];
+            let dw = delta[w];
+            if hw > 0 {
+                let coeff = (1.0 + dw) / sigma[w];
+                let prev = hw - 1;
+                for &v in inc.row(w) {
+                    let v = v as usize;
+                    if hops[v] == prev {
+                        delta[v] += sigma[v] * coeff;
+                    }
+                }
+                let d = f64::from(hw);
+                self.harmonic[w] += 1.0 / d;
+                self.in_dist[w] += d;
+                self.in_reach[w] += 1;
+                self.betweenness[w] += dw;
+            }
+            hops[w] = UNSEEN;
+            sigma[w] = 0.0;
+            delta[w] = 0.0;
+        }
+        order.clear();
+    }
+
+    /// Brandes' accumulation after a weighted (Dijkstra) search from `s`.
     fn accumulate(&mut self, g: &Csr, s: usize) {
         let Search {
             dist,
@@ -293,21 +333,10 @@ impl BetweennessAccumulator {
                 self.in_reach[w] += 1;
             }
             let coeff = (1.0 + delta[w]) / sigma[w];
-            let row = inc.row(w);
-            if self.weighted {
-                for (&v, &len) in row.iter().zip(inc.row_weights(w)) {
-                    let v = v as usize;
-                    if dist[v] + len == dw && dist[v] < dw {
-                        delta[v] += sigma[v] * coeff;
-                    }
-                }
-            } else {
-                let dv = dw - 1.0;
-                for &v in row {
-                    let v = v as usize;
-                    if dist[v] == dv {
-                        delta[v] += sigma[v] * coeff;
-                    }
+            for (&v, &len) in inc.row(w).iter().zip(inc.row_weights(w)) {
+                let v = v as usize;
+                if dist[v] + len == dw && dist[v] < dw {
+                    delta[v] += sigma[v] * coeff;
                 }
             }
             if w != s {

@@ -2,8 +2,8 @@
 //! places, "about you" questions and roster of public figures.
 
 use crate::core::model::{
-    AttributeQuestion, Event, EventId, MapPin, Place, PlaceCategory, PlaceId, PublicFigure,
-    QuestionId, WellbeingScale,
+    AttributeQuestion, Event, EventId, MapPicture, MapPin, Place, PlaceCategory, PlaceId,
+    PublicFigure, QuestionId, WellbeingScale,
 };
 
 /// Question ids of the about-you answers the generator fills in.
@@ -314,6 +314,16 @@ pub const ROSTER: [(&str, &str); 6] = [
     ("PCSO Lee Tait", "Police community support officer"),
 ];
 
+/// A made-up sketch map of Murton, built into the app so the demo shows its
+/// places on a map without anything in the browser store.
+pub const DEMO_MAP_SVG: &[u8] = include_bytes!("murton-map.svg");
+
+/// The demo event's map picture (its id is the built-in SVG's content hash).
+pub fn demo_map() -> MapPicture {
+    crate::core::places::picture::inspect(DEMO_MAP_SVG, "murton-demo-map.svg")
+        .unwrap_or_else(|e| panic!("the built-in demo map is not a picture: {e:?}"))
+}
+
 /// The demo event with its places, questions, roster and wellbeing scale.
 pub fn murton_event() -> Event {
     murton_event_with_areas(&areas_for(0))
@@ -336,6 +346,7 @@ pub fn murton_event_with_areas(areas: &[String]) -> Event {
             pin: Some(MapPin { x, y }),
         })
         .collect();
+    event.map = Some(demo_map());
     event.attributes = vec![
         AttributeQuestion {
             id: QuestionId::new(Q_AREA),

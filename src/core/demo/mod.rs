@@ -35,6 +35,11 @@ pub struct GroundTruth {
     pub person_of: BTreeMap<AlterRef, PersonId>,
     /// What each real person is: "broker", "figure", "circle" or "family".
     pub kind_of: Vec<&'static str>,
+    /// Each real person's formal first name and surname ("David", "Smith").
+    pub names: Vec<(&'static str, &'static str)>,
+    /// Each circle member's circle, for telling apart what context could and
+    /// could not decide (two Daves in one circle).
+    pub circle_of: Vec<Option<usize>>,
 }
 
 impl GroundTruth {
@@ -96,6 +101,19 @@ pub fn demo_with_truth(seed: u64, residents: usize) -> (Community, GroundTruth) 
             world::PersonKind::Figure(_) => "figure",
             world::PersonKind::Circle { .. } => "circle",
             world::PersonKind::Family => "family",
+        })
+        .collect();
+    truth.names = world
+        .people
+        .iter()
+        .map(|p| (p.name.formal, p.name.surname))
+        .collect();
+    truth.circle_of = world
+        .people
+        .iter()
+        .map(|p| match p.kind {
+            world::PersonKind::Circle { circle } => Some(circle),
+            _ => None,
         })
         .collect();
     (community, truth)

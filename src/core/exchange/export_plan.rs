@@ -11,8 +11,8 @@
 //!   attached as node attributes when asked, pseudonymised when asked.
 
 use crate::core::analysis::two_mode::Mode;
-use crate::core::analysis::{analyze, people_network, people_places_network, projection};
-use crate::core::analysis::{AnalysisOptions, NodeMetrics};
+use crate::core::analysis::{people_network, people_places_network, projection};
+use crate::core::analysis::{AnalysisReport, NodeMetrics};
 use crate::core::formats::{self, csv_list, pajek, survey, weave_json, Format, WriteOptions};
 use crate::core::model::Community;
 use crate::core::network::{AttrValue, Network};
@@ -58,7 +58,8 @@ impl NetworkChoice {
         }
     }
 
-    fn build(self, c: &Community) -> Network {
+    /// The network this choice exports (what the metrics are computed on).
+    pub fn build(self, c: &Community) -> Network {
         match self {
             NetworkChoice::People => people_network(c),
             NetworkChoice::PeoplePlaces => people_places_network(c),
@@ -151,6 +152,8 @@ pub struct ExportFile {
 /// with metrics, a Pajek `.net` comes with its `.clu` and `.vec`).
 ///
 /// `stem` starts every file name (e.g. `weave-murton-2026-11-22`).
+/// `metrics` is the analysis of `request.network.build(c)` (the analysis
+/// worker computes it), attached when `request.metrics` asks for it.
 ///
 /// # Errors
 /// A format that cannot hold the network (see [`formats::ExportError`]), in
@@ -159,6 +162,7 @@ pub fn export_files(
     c: &Community,
     request: &ExportRequest,
     stem: &str,
+    metrics: Option<&AnalysisReport>,
 ) -> Result<Vec<ExportFile>, String> {
     let file = |suffix: &str, mime, text: String| ExportFile {
         name: format!("{stem}{suffix}"),
@@ -183,8 +187,8 @@ pub fn export_files(
         _ => {}
     }
     let mut net = request.network.build(c);
-    if request.metrics {
-        attach_metrics(&mut net);
+    if let Some(report) = metrics.filter(|_| request.metrics) {
+        attach_metrics(&mut net, report);
     }
     let options = WriteOptions {
         include_metrics: request.metrics,
@@ -249,13 +253,18 @@ pub fn export_files(
     }
 }
 
-/// Runs the full analysis and stores each node's metrics as attributes named
-/// as [`formats::METRIC_ATTRS`] lists them, so exporters keep or drop them.
-/// Undefined values (no path metrics, no neighbours) are left out.
-pub fn attach_metrics(net: &mut Network) {
-    let report = analyze(net, &AnalysisOptions::default());
-    for (node, m) in net.nodes.iter_mut().zip(report.nodes) {
-        for (name, value) in metric_values(&m) {
+/// Stores each node's metrics from `report` (matched by node id) as
+/// attributes named as [`formats::METRIC_ATTRS`] lists them, so exporters
+/// keep or drop them. Undefined values (no path metrics, no neighbours) are
+/// left out.
+pub fn attach_metrics(net: &mut Network, report: &AnalysisReport) {
+    let by_id: std::collections::HashMap<&str, &NodeMetrics> =
+        report.nodes.iter().map(|m| (m.id.as_str(), m)).collect();
+    for node in &mut net.nodes {
+        let Some(m) = by_id.get(node.id.as_str()) else {
+            continue;
+        };
+        for (name, value) in metric_values(m) {
             node.attrs.insert(name.to_string(), value);
         }
     }

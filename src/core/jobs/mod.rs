@@ -33,6 +33,7 @@
 
 pub mod analysis;
 pub mod import;
+pub mod layout;
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -62,6 +63,8 @@ pub enum Job {
     Analysis(AnalysisJob),
     /// Reading a file the facilitator picked or dropped, for its preview.
     Import(import::ImportJob),
+    /// The play-back's live ForceAtlas2 layout, streaming positions.
+    Layout(crate::core::playback::layout_job::LayoutInput),
 }
 
 impl Job {
@@ -70,6 +73,7 @@ impl Job {
         match self {
             Job::Analysis(job) => Box::new(AnalysisTask::new(job)),
             Job::Import(job) => Box::new(import::ImportTask::new(job)),
+            Job::Layout(input) => Box::new(layout::LayoutTask::new(input)),
         }
     }
 }
@@ -80,6 +84,7 @@ impl Job {
 pub enum Output {
     Analysis(Box<AnalysisUpdate>),
     Import(Box<import::ImportOutcome>),
+    Layout(crate::core::playback::layout_job::LayoutUpdate),
 }
 
 /// What a job is doing, for progress indicators (each has an i18n key).

@@ -57,6 +57,10 @@ pub fn block_keys(index: &Index, m: &Mention) -> Vec<String> {
         for &g in &m.first_groups {
             initials.extend(table().formal(g).chars().next());
         }
+        // "Tony food bank" meets "Tony (food bank)" wherever they live.
+        for word in &n.described {
+            out.push(format!("d|{}|{word}", keys(first).0));
+        }
     }
     initials.sort_unstable();
     initials.dedup();

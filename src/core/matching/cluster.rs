@@ -75,7 +75,10 @@ fn first_compatible(x: &str, y: &str) -> bool {
 }
 
 fn last_compatible(x: &str, y: &str) -> bool {
-    x == y || jaro_winkler(x, y) >= 0.9 || (jaro_winkler(x, y) >= 0.8 && sounds_alike(x, y))
+    x == y
+        || super::score::other_scripts(x, y)
+        || jaro_winkler(x, y) >= 0.9
+        || (jaro_winkler(x, y) >= 0.8 && sounds_alike(x, y))
 }
 
 /// Greedy constrained merging over pairs sorted best first.

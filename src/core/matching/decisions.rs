@@ -2,11 +2,12 @@
 //! community's append-only merge log, bulk acceptance, and splitting a wrong
 //! merge back out. Residents' own maps are never changed.
 
-use super::candidates::{candidate_pairs, BlockLimits};
+use super::candidates::BlockLimits;
 use super::cluster::Grouper;
 use super::evidence::{describe_all, Evidence};
 use super::index::Index;
-use super::score::{score, score_only};
+use super::passes::scored_pairs;
+use super::score::score;
 use crate::core::model::{AlterRef, Community, MergeDecision, Timestamp, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -18,6 +19,9 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 pub struct MatchOptions {
     /// Pairs scoring below this are not suggested at all. Default 0.5.
     pub min_score: f64,
+    /// The first pass trusts pairs scoring at least this to find who is who
+    /// before judging the rest (see [`super::passes`]). Default 0.9.
+    pub confident: f64,
     pub limits: BlockLimits,
 }
 
@@ -25,6 +29,7 @@ impl Default for MatchOptions {
     fn default() -> Self {
         Self {
             min_score: 0.5,
+            confident: 0.9,
             limits: BlockLimits::default(),
         }
     }
@@ -64,13 +69,13 @@ impl Candidate {
 /// ```
 pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> {
     let index = Index::build(community);
-    let pairs = candidate_pairs(&index, &options.limits);
     let merged = community.merged_groups();
+    let (pairs, social) = scored_pairs(&index, options, &merged);
     let decided = latest_verdicts(community);
     let group_of = group_lookup(merged);
     let mut out: Vec<Candidate> = pairs
         .into_iter()
-        .filter_map(|(i, j)| {
+        .filter_map(|(i, j, _)| {
             let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
             if matches!(
                 decided.get(&key(&a.at, &b.at)),
@@ -83,10 +88,7 @@ pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> 
                     return None;
                 }
             }
-            if score_only(&index, a, b)? < options.min_score {
-                return None;
-            }
-            let (s, evidence) = score(&index, a, b)?;
+            let (s, evidence) = score(&index, &social, a, b)?;
             Some(Candidate {
                 a: a.at.clone(),
                 b: b.at.clone(),

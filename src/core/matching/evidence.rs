@@ -60,6 +60,11 @@ pub enum Evidence {
     KnowsSame {
         names: Vec<String>,
     },
+    /// Both residents said the same about the person besides the name:
+    /// "Tony food bank" and "Tony (food bank)".
+    SameDescription {
+        words: Vec<String>,
+    },
     /// An uncommon name in this community, so a coincidence is unlikely.
     RareName {
         name: String,
@@ -95,6 +100,7 @@ impl Evidence {
             Evidence::SharedPlaces { .. } => "match-evidence-shared-places",
             Evidence::CoNamed { .. } => "match-evidence-co-named",
             Evidence::KnowsSame { .. } => "match-evidence-knows-same",
+            Evidence::SameDescription { .. } => "match-evidence-same-description",
             Evidence::RareName { .. } => "match-evidence-rare-name",
             Evidence::BothChangeMakers => "match-evidence-change-makers",
             Evidence::WellKnown { .. } => "match-evidence-well-known",
@@ -125,6 +131,7 @@ impl Evidence {
             Evidence::SameArea { area } => vec![("area", area.clone())],
             Evidence::SharedPlaces { places } => list(places),
             Evidence::CoNamed { names } | Evidence::KnowsSame { names } => list(names),
+            Evidence::SameDescription { words } => list(words),
             Evidence::BothChangeMakers | Evidence::BothFamily => Vec::new(),
         }
     }
@@ -147,6 +154,9 @@ impl Evidence {
             }
             Evidence::KnowsSame { names } => {
                 format!("both residents say this person knows {}", names.join(", "))
+            }
+            Evidence::SameDescription { words } => {
+                format!("both residents describe them with {}", words.join(", "))
             }
             Evidence::RareName { name } => format!("{name} is an uncommon name here"),
             Evidence::BothChangeMakers => "both named as people who get things done".into(),
@@ -223,6 +233,9 @@ mod tests {
             },
             Evidence::KnowsSame {
                 names: vec!["Sue".into()],
+            },
+            Evidence::SameDescription {
+                words: vec!["food".into(), "bank".into()],
             },
         ];
         let mut keys: Vec<_> = all.iter().map(Evidence::i18n_key).collect();

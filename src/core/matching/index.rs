@@ -38,7 +38,8 @@ pub struct Mention {
     pub identity: Option<u32>,
     /// Named in a public capacity: a service or "other" relationship, or a roster figure.
     pub public: bool,
-    /// Identities of the people the resident says this person knows, sorted.
+    /// The other mentions of the same response this person knows (mention
+    /// indices, sorted), from the resident's "do they know each other?".
     pub tied: Vec<u32>,
 }
 
@@ -46,6 +47,8 @@ pub struct Mention {
 #[derive(Debug, Clone, Default)]
 pub struct Context {
     pub area: Option<String>,
+    /// The area as a number (see [`Index::area_residents`]).
+    pub area_id: Option<u32>,
     /// Listed places, sorted.
     pub places: Vec<String>,
     /// Identities of everyone this resident named, sorted.
@@ -60,6 +63,11 @@ pub struct Index {
     pub identity_names: Vec<String>,
     /// In how many responses each identity was named.
     pub identity_df: Vec<u32>,
+    /// In how many responses of each area (by [`Context::area_id`]) each
+    /// identity was named.
+    pub area_df: HashMap<(u32, u32), u32>,
+    /// Residents per area, by [`Context::area_id`].
+    pub area_residents: Vec<u32>,
     /// Per identity: is it a well-known person, named in a public capacity
     /// by residents of several areas (see [`Index::well_known`]).
     pub well_known: Vec<bool>,
@@ -156,8 +164,10 @@ impl Index {
                     .cloned(),
                 places: listed_places(response),
                 named,
+                area_id: None,
             });
         }
+        index.count_areas();
         index.well_known = index.find_well_known();
         index
     }
@@ -184,6 +194,51 @@ impl Index {
         (0..self.identity_names.len())
             .map(|i| residents[i].len() >= min_residents && areas[i].len() >= WELL_KNOWN_AREAS)
             .collect()
+    }
+
+    /// Residents per answered area (all residents when nobody gave one):
+    /// how many people "everyone round here" is.
+    pub fn residents_per_area(&self) -> f64 {
+        let mut areas: Vec<&str> = self
+            .contexts
+            .iter()
+            .filter_map(|c| c.area.as_deref())
+            .collect();
+        areas.sort_unstable();
+        areas.dedup();
+        (self.contexts.len().max(1) as f64) / (areas.len().max(1) as f64)
+    }
+
+    /// Numbers the areas and counts, per area, its residents and who named each identity.
+    fn count_areas(&mut self) {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        for c in &mut self.contexts {
+            let Some(area) = &c.area else { continue };
+            let next = ids.len() as u32;
+            let id = *ids.entry(area.clone()).or_insert(next);
+            c.area_id = Some(id);
+            if self.area_residents.len() <= id as usize {
+                self.area_residents.push(0);
+            }
+            self.area_residents[id as usize] += 1;
+            for &i in &c.named {
+                *self.area_df.entry((id, i)).or_default() += 1;
+            }
+        }
+    }
+
+    /// How unusual an identity is among the residents of one area:
+    /// ln(area residents / area residents who named it); `None` without an area.
+    pub fn area_idf(&self, area_id: Option<u32>, identity: u32) -> Option<f64> {
+        let area = area_id?;
+        let residents = *self.area_residents.get(area as usize)?;
+        let df = self
+            .area_df
+            .get(&(area, identity))
+            .copied()
+            .unwrap_or(1)
+            .max(1);
+        Some((f64::from(residents) / f64::from(df)).ln().max(0.0))
     }
 
     /// See [`Index::well_known`].
@@ -213,18 +268,13 @@ fn set_tied(mentions: &mut [Mention], response: &crate::core::model::Response, f
     let Some(own) = mentions.get(first..) else {
         return;
     };
-    let identity_of = |alter: crate::core::model::AlterId| {
-        own.iter()
-            .find(|m| m.at.alter == alter)
-            .and_then(|m| m.identity)
-    };
+    let position =
+        |alter: crate::core::model::AlterId| own.iter().position(|m| m.at.alter == alter);
     let mut tied: Vec<Vec<u32>> = vec![Vec::new(); own.len()];
     for t in &response.ties {
-        let (ia, ib) = (identity_of(t.a), identity_of(t.b));
-        for (me, other) in [(t.a, ib), (t.b, ia)] {
-            if let (Some(k), Some(o)) = (own.iter().position(|m| m.at.alter == me), other) {
-                tied[k].push(o);
-            }
+        if let (Some(a), Some(b)) = (position(t.a), position(t.b)) {
+            tied[a].push((first + b) as u32);
+            tied[b].push((first + a) as u32);
         }
     }
     for (m, mut t) in mentions[first..].iter_mut().zip(tied) {

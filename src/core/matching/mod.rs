@@ -14,8 +14,10 @@ pub mod index;
 pub mod name;
 pub mod nicknames;
 pub mod normalise;
+pub mod passes;
 pub mod phonetic;
 pub mod score;
+pub mod social;
 
 pub use decisions::{
     bulk_accept, decide, decide_candidate, plan_bulk_accept, split, suggest, Candidate,

@@ -18,6 +18,10 @@ pub struct ParsedName {
     pub roles: Vec<String>,
     /// "Mam", "Dad", "our kid": family words, never a name to match on.
     pub kinship: bool,
+    /// What the resident said about where the person is found or what they
+    /// do, besides the name: "food", "bank" in "Tony food bank", "centre" in
+    /// "Sandra (centre)". Folded words, sorted, without repeats.
+    pub described: Vec<String>,
 }
 
 impl ParsedName {
@@ -31,6 +35,8 @@ impl ParsedName {
 const FILLERS: &[&str] = &[
     "the", "my", "our", "and", "who", "runs", "of", "in", "on", "me",
 ];
+/// Words after which the rest describes the person: "Dave who runs the cricket club".
+const DESCRIPTION_STARTS: &[&str] = &["who", "runs", "works", "does", "helps"];
 const PREPOSITIONS: &[&str] = &["at", "from", "of", "in", "down", "up"];
 const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "sir"];
 const SURNAME_TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "cllr", "councillor"];
@@ -131,17 +137,21 @@ pub fn parse(typed: &str, place_words: &[String]) -> ParsedName {
             name.kinship = true;
             continue;
         }
-        if PREPOSITIONS.contains(&w.as_str()) && !kept.is_empty() {
+        if (PREPOSITIONS.contains(&w.as_str()) || DESCRIPTION_STARTS.contains(&w.as_str()))
+            && !kept.is_empty()
+        {
             after_preposition = true;
             continue;
         }
         let is_place = place_words.iter().any(|p| p == &w);
+        if FILLERS.contains(&w.as_str()) || TITLES.contains(&w.as_str()) {
+            continue;
+        }
         if after_preposition
-            || FILLERS.contains(&w.as_str())
-            || TITLES.contains(&w.as_str())
             || DESCRIPTORS.contains(&w.as_str())
             || (is_place && many && !kept.is_empty())
         {
+            name.described.push(w);
             continue;
         }
         kept.push(w);
@@ -149,8 +159,12 @@ pub fn parse(typed: &str, place_words: &[String]) -> ParsedName {
     for w in tokens(&inside) {
         if let Some(role) = role_of(&w) {
             push_unique(&mut name.roles, role);
+        } else if !FILLERS.contains(&w.as_str()) && !PREPOSITIONS.contains(&w.as_str()) {
+            name.described.push(w);
         }
     }
+    name.described.sort();
+    name.described.dedup();
     if initials_only(typed, &kept) {
         let mut chars = kept[0].chars();
         name.first_initial = chars.next();
@@ -313,16 +327,23 @@ mod tests {
             (n.first.as_deref(), n.last.as_deref()),
             (Some("sandra"), None)
         );
+        assert_eq!(n.described, vec!["centre", "community"]);
         let n = parse("Sandra (centre)", &w);
         assert_eq!(
             (n.first.as_deref(), n.last.as_deref()),
             (Some("sandra"), None)
         );
+        assert_eq!(n.described, vec!["centre"]);
+        let n = parse("Dave who runs the cricket club", &w);
+        assert_eq!(n.first.as_deref(), Some("dave"));
+        assert_eq!(n.last, None);
+        assert_eq!(n.described, vec!["club", "cricket"]);
         let n = parse("Pauline at the Legion", &w);
         assert_eq!(
             (n.first.as_deref(), n.last.as_deref()),
             (Some("pauline"), None)
         );
+        assert_eq!(n.described, vec!["legion"]);
         // Two words: a place word can still be a surname.
         let n = parse("Dave Hall", &w);
         assert_eq!(n.last.as_deref(), Some("hall"));

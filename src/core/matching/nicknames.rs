@@ -180,6 +180,8 @@ mod tests {
     fn polish_and_south_asian_names_after_folding() {
         let t = table();
         assert!(t.equivalent(&fold("Kasia"), &fold("Katarzyna")));
+        assert!(t.equivalent(&fold("ŁUKASZ"), "lukasz"));
+        assert!(t.equivalent(&fold("Małgosia"), &fold("Małgorzata")));
         assert!(t.equivalent(&fold("Gosia"), &fold("Małgorzata")));
         assert!(t.equivalent(&fold("Tomek"), &fold("Tomasz")));
         assert!(t.equivalent(&fold("Wojtek"), &fold("Wojciech")));
@@ -190,12 +192,42 @@ mod tests {
     }
 
     #[test]
-    fn unknown_and_non_latin_words_are_only_equal_to_themselves() {
+    fn unknown_words_are_only_equal_to_themselves() {
         let t = table();
         assert!(t.groups("zorbulon").is_empty());
-        assert!(t.equivalent("محمد", "محمد"));
-        assert!(!t.equivalent("محمد", "mohammed"));
         assert!(t.equivalent("李伟", "李伟"));
+        assert!(!t.equivalent("李伟", "wei"));
+        assert!(!t.equivalent(&fold("ولید"), "mohammed"));
+    }
+
+    #[test]
+    fn urdu_spellings_meet_their_latin_ones() {
+        let t = table();
+        for (urdu, latin) in [
+            ("محمد", "mohammed"),
+            ("محمد", "muhammad"),
+            ("مُحَمَّد", "mo"),
+            ("فاطمہ", "fatima"),
+            ("فاطمة", "fatimah"),
+            ("عائشہ", "aisha"),
+            ("عمران", "imran"),
+            ("زینب", "zainab"),
+            ("علي", "ali"),
+        ] {
+            assert!(t.equivalent(&fold(urdu), latin), "{urdu} ~ {latin}");
+        }
+        assert!(!t.equivalent(&fold("محمد"), "ahmed"));
+        assert!(!t.equivalent(&fold("فاطمہ"), "ayesha"));
+    }
+
+    #[test]
+    fn chinese_characters_meet_their_pinyin() {
+        let t = table();
+        // 伟 (simplified) and 偉 (traditional) are both Wei.
+        assert!(t.equivalent("伟", "wei"));
+        assert!(t.equivalent("偉", "伟"));
+        assert!(t.equivalent("美", "mei"));
+        assert!(!t.equivalent("伟", "mei"));
     }
 
     #[test]

@@ -3,9 +3,12 @@
 //! Compatibility forms are folded (full-width letters, ligatures), Latin
 //! letters lose their accents (é → e, Polish ł → l, which Unicode does not
 //! decompose), everything is lower-cased and punctuation becomes spacing.
-//! Letters of other scripts (Urdu, Arabic, Chinese, Devanagari, ...) are kept
-//! exactly, marks included: deleting them would make every such name equal
-//! to the empty string.
+//! Letters of other scripts (Urdu, Arabic, Chinese, Devanagari, ...) are kept,
+//! marks included: deleting them would make every such name equal to the
+//! empty string. Arabic script is the exception that proves it: its short
+//! vowel marks are optional in writing and Urdu and Arabic keyboards give
+//! different letters for the same sound (ی/ي, ک/ك, ہ/ه/ة), so those fold to
+//! one form, as Arabic-script search does.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -58,6 +61,10 @@ fn is_latin(c: char) -> bool {
 }
 
 fn push_folded(out: &mut String, c: char) {
+    if let Some(arabic) = arabic_script(c) {
+        out.extend(arabic);
+        return;
+    }
     if !is_latin(c) {
         out.extend(c.to_lowercase());
         return;
@@ -83,6 +90,25 @@ fn undecomposable(c: char) -> Option<&'static str> {
         'œ' | 'Œ' => "oe",
         'þ' | 'Þ' => "th",
         'ı' => "i",
+        _ => return None,
+    })
+}
+
+/// Arabic-script letters in one form: `Some(None)` drops an optional mark,
+/// `Some(Some(x))` writes `x`; `None` for characters of other scripts.
+fn arabic_script(c: char) -> Option<Option<char>> {
+    Some(match c {
+        // Short vowels, shadda, sukun, superscript alef, Quranic marks, tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => None,
+        // Alef with hamza or madda, alef wasla.
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' => Some('\u{0627}'),
+        // Arabic yeh and alef maksura: Urdu (Farsi) yeh.
+        '\u{064A}' | '\u{0649}' => Some('\u{06CC}'),
+        // Arabic kaf: Urdu keheh.
+        '\u{0643}' => Some('\u{06A9}'),
+        // Urdu heh goal, teh marbuta, heh with yeh, ae: heh.
+        '\u{06C1}' | '\u{0629}' | '\u{06C0}' | '\u{06D5}' => Some('\u{0647}'),
+        '\u{0600}'..='\u{06FF}' => Some(c),
         _ => return None,
     })
 }
@@ -145,5 +171,34 @@ mod tests {
         assert_eq!(fold("Ольга"), "ольга");
         assert!(!is_latin_word("محمد"));
         assert!(is_latin_word("lukasz"));
+    }
+
+    #[test]
+    fn urdu_and_arabic_spellings_of_one_name_fold_together() {
+        // Fatima on an Urdu keyboard (heh goal) and an Arabic one (teh marbuta).
+        assert_eq!(fold("فاطمہ"), fold("فاطمة"));
+        // Ayesha with Arabic yeh and Urdu yeh, with and without hamza.
+        assert_eq!(fold("عائشة"), fold("عائشہ"));
+        assert_eq!(fold("علي"), fold("علی"));
+        // Short vowels and shadda are optional: Muhammad with and without them.
+        assert_eq!(fold("مُحَمَّد"), "محمد");
+        // Tatweel (a stretched joining line) is decoration.
+        assert_eq!(fold("محـــمد"), "محمد");
+        // Ahmed with and without hamza on the alef; Arabic kaf and Urdu keheh.
+        assert_eq!(fold("أحمد"), fold("احمد"));
+        assert_eq!(fold("كريم"), fold("کریم"));
+        // Different names stay different.
+        assert_ne!(fold("محمد"), fold("احمد"));
+    }
+
+    #[test]
+    fn chinese_names_keep_their_characters_and_fold_full_width_forms() {
+        // 王芳 (Wang Fang) and 张伟 (Zhang Wei): characters are kept as typed.
+        assert_eq!(fold("王芳"), "王芳");
+        assert_eq!(tokens("张伟  Zhang Wei"), vec!["张伟", "zhang", "wei"]);
+        // Full-width Latin letters from a Chinese input method fold to plain ones.
+        assert_eq!(fold("Ｌｉ Ｗｅｉ"), "li wei");
+        // An ideographic space separates words like any other.
+        assert_eq!(tokens("李\u{3000}伟"), vec!["李", "伟"]);
     }
 }

@@ -44,6 +44,9 @@ pub enum PlaceResolution {
     },
     /// The same as a place already on the list.
     MergeInto { place: PlaceId },
+    /// An earlier decision taken back: the place is waiting for review again
+    /// (schema 3). The log keeps both, so the reversal is itself on record.
+    Reopen,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,7 +147,9 @@ impl Community {
         groups.into_values().collect()
     }
 
-    /// The latest resolution of a resident-added place, if any.
+    /// The resolution in force for a resident-added place: the latest
+    /// decision about it, or `None` while it waits for review (never
+    /// decided, or the last decision was taken back).
     pub fn place_resolution(
         &self,
         response: &ResponseId,
@@ -155,5 +160,6 @@ impl Community {
             .rev()
             .find(|d| &d.response == response && d.new_place == id)
             .map(|d| &d.resolution)
+            .filter(|r| !matches!(r, PlaceResolution::Reopen))
     }
 }

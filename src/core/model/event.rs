@@ -58,6 +58,32 @@ pub struct MapPin {
     pub y: f64,
 }
 
+/// The facilitator's picture of the local area, shown behind the places.
+/// Only its description lives in the event; the bytes are kept in the
+/// browser's store under [`MapPicture::key`], so the event stays small and
+/// is cheap to save after every pin is moved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapPicture {
+    /// Content-derived id: a new picture gets a new key, so a stale copy is never shown.
+    pub id: String,
+    /// `image/png`, `image/jpeg` or `image/svg+xml`, as sniffed from the bytes.
+    pub mime: String,
+    /// Intrinsic size in pixels; pins are fractions of it.
+    pub width: u32,
+    pub height: u32,
+    /// The file name it was uploaded as, for the facilitator.
+    #[serde(default)]
+    pub file_name: String,
+    pub bytes: u64,
+}
+
+impl MapPicture {
+    /// Where the bytes are kept in the browser store's blob bucket.
+    pub fn key(&self) -> String {
+        format!("map-picture/{}", self.id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub id: PlaceId,
@@ -132,6 +158,9 @@ pub struct Event {
     /// The facilitator's consent wording; `None` uses the translated default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consent_text: Option<String>,
+    /// The local-area picture places are pinned on (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapPicture>,
 }
 
 impl Event {
@@ -163,11 +192,16 @@ impl Event {
             roster: Vec::new(),
             wellbeing: WellbeingScale::None,
             consent_text: None,
+            map: None,
         }
     }
 
     pub fn place(&self, id: &PlaceId) -> Option<&Place> {
         self.places.iter().find(|p| &p.id == id)
+    }
+
+    pub fn place_mut(&mut self, id: &PlaceId) -> Option<&mut Place> {
+        self.places.iter_mut().find(|p| &p.id == id)
     }
 
     pub fn prompt(&self, id: &PromptId) -> Option<&Prompt> {

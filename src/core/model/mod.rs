@@ -10,8 +10,8 @@ pub mod schema;
 
 pub use community::{Community, MergeDecision, PlaceDecision, PlaceResolution, Verdict};
 pub use event::{
-    AttributeQuestion, Event, KioskSettings, MapPin, Place, PlaceCategory, Prompt, PromptKind,
-    PublicFigure, WellbeingScale,
+    AttributeQuestion, Event, KioskSettings, MapPicture, MapPin, Place, PlaceCategory, Prompt,
+    PromptKind, PublicFigure, WellbeingScale,
 };
 pub use ids::{
     AlterId, AlterRef, EventId, NewPlaceId, PlaceId, PromptId, QuestionId, ResponseId, Timestamp,

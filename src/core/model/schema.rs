@@ -8,7 +8,18 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// The schema this build writes.
-pub const CURRENT_SCHEMA: u32 = 2;
+///
+/// History: 1 = the first prototype; 2 = several prompts per named person and
+/// the place-decision log; 3 = the event's local-area map picture
+/// (`Event::map`) and taken-back place decisions (`PlaceResolution::Reopen`).
+pub const CURRENT_SCHEMA: u32 = 3;
+
+/// Whether a resident's saved draft (a response, its undo history and step)
+/// written with schema `n` can be resumed by this build. Schema 3 changed
+/// nothing a draft holds, so a map in progress survives the upgrade.
+pub fn draft_readable(n: u32) -> bool {
+    matches!(n, 2 | 3)
+}
 
 #[derive(Debug, Error, PartialEq)]
 pub enum LoadError {
@@ -87,6 +98,11 @@ pub fn from_json(text: &str) -> Result<Community, LoadError> {
             Ok(v1::migrate(env.community))
         }
         2 => {
+            let env: Envelope<v2::Community> =
+                serde_json::from_str(text).map_err(LoadError::from_json)?;
+            Ok(v2::migrate(env.community))
+        }
+        3 => {
             let env: Envelope<Community> =
                 serde_json::from_str(text).map_err(LoadError::from_json)?;
             Ok(env.community)
@@ -179,6 +195,23 @@ pub mod v1 {
     }
 }
 
+/// Schema 2 to 3. Schema 3 only *added* to what schema 2 could say (an
+/// optional map picture on the event, a `Reopen` place decision), so every
+/// schema 2 document is also a well-formed schema 3 document: the typed step
+/// is to decode with the current types, which fill the additions with their
+/// defaults. The number still had to change, so an older Weave refuses a
+/// schema 3 document with "newer version" instead of misreading a `Reopen`.
+pub mod v2 {
+    use crate::core::model as current;
+
+    pub type Community = current::Community;
+
+    pub fn migrate(old: Community) -> current::Community {
+        debug_assert!(old.event.map.is_none(), "schema 2 has no map picture");
+        old
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,7 +229,7 @@ mod tests {
 
     #[test]
     fn refuses_newer_schema_clearly() {
-        let text = to_json(&sample()).replace("\"schema\":2", "\"schema\":9");
+        let text = to_json(&sample()).replace("\"schema\":3", "\"schema\":9");
         let err = from_json(&text).unwrap_err();
         assert_eq!(err, LoadError::TooNew { found: 9 });
         assert!(err.to_string().contains("newer version"));
@@ -204,7 +237,7 @@ mod tests {
 
     #[test]
     fn refuses_schema_zero_and_foreign_json() {
-        let text = to_json(&sample()).replace("\"schema\":2", "\"schema\":0");
+        let text = to_json(&sample()).replace("\"schema\":3", "\"schema\":0");
         assert_eq!(from_json(&text), Err(LoadError::Unknown { found: 0 }));
         assert!(matches!(
             from_json("{\"a\":1}"),
@@ -238,5 +271,60 @@ mod tests {
         );
         assert_eq!(alter.name, "Dave");
         assert!(c.place_decisions.is_empty());
+    }
+
+    #[test]
+    fn loads_schema_two_documents_with_place_decisions() {
+        // A schema 2 document as the previous release wrote it: no map picture,
+        // a merge decision about a resident-added place.
+        let event = serde_json::to_string(&sample().event).unwrap();
+        assert!(!event.contains("\"map\""));
+        let text = format!(
+            r#"{{"format":"weave","schema":2,"community":{{"event":{event},"responses":[],
+              "merges":[],"place_decisions":[{{"response":"r1","new_place":0,
+              "resolution":{{"action":"merge_into","place":"library"}},"decided_at":7}}]}}}}"#
+        );
+        let c = from_json(&text).unwrap();
+        assert_eq!(c.event.map, None);
+        assert_eq!(
+            c.place_resolution(
+                &crate::core::model::ResponseId::new("r1"),
+                crate::core::model::NewPlaceId(0)
+            ),
+            Some(&crate::core::model::PlaceResolution::MergeInto {
+                place: crate::core::model::PlaceId::new("library")
+            })
+        );
+    }
+
+    #[test]
+    fn schema_three_round_trips_a_map_and_a_reopened_decision() {
+        use crate::core::model::{
+            MapPicture, NewPlaceId, PlaceDecision, PlaceResolution, ResponseId, Timestamp,
+        };
+        let mut c = sample();
+        c.event.map = Some(MapPicture {
+            id: "abc".into(),
+            mime: "image/png".into(),
+            width: 800,
+            height: 600,
+            file_name: "murton.png".into(),
+            bytes: 1234,
+        });
+        c.place_decisions.push(PlaceDecision {
+            response: ResponseId::new("r1"),
+            new_place: NewPlaceId(0),
+            resolution: PlaceResolution::Reopen,
+            decided_at: Timestamp(9),
+        });
+        let text = to_json(&c);
+        assert!(text.contains("\"schema\":3"));
+        assert_eq!(from_json(&text), Ok(c));
+    }
+
+    #[test]
+    fn drafts_of_schema_two_and_three_can_be_resumed() {
+        assert!(draft_readable(2) && draft_readable(3));
+        assert!(!draft_readable(1) && !draft_readable(4));
     }
 }

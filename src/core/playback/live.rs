@@ -1,8 +1,15 @@
-//! ForceAtlas2 as the play-back runs it: a few iterations at a time between
-//! frames, on a graph that changes while it runs. Positions belong to node
-//! ids, so when a response arrives (or the analysis refines the scene) every
-//! node already on screen stays where it is and newcomers start beside their
-//! neighbours ([`initial_positions`]).
+//! ForceAtlas2 as the play-back runs it: a few iterations at a time, on a
+//! graph that changes while it runs. Positions belong to node ids, so when a
+//! response arrives (or the analysis refines the scene) every node already
+//! on screen stays where it is and newcomers start beside their neighbours
+//! ([`initial_positions`]).
+//!
+//! The layout worker runs a [`LiveLayout`] made with
+//! [`LiveLayout::from_graph`] and streams its positions back; the main
+//! thread keeps its own [`LiveLayout`] only to carry positions across scene
+//! changes ([`LiveLayout::set_positions`] takes what the worker sent) and
+//! [`ease`]s what is on screen towards them, so the picture glides even
+//! when a large network's iterations arrive a few times a second.
 
 use super::scene::{Scene, TieKind};
 use crate::core::layout::forceatlas2::{
@@ -57,9 +64,11 @@ impl LiveLayout {
     /// Adopts the scene's graph. Nodes whose id was laid out before keep
     /// their position; new ones start next to laid-out neighbours.
     ///
+    /// Returns false when the graph (ids and ties) did not change.
+    ///
     /// # Complexity
     /// O((n + m) · k), k the longest chain of new nodes (see [`initial_positions`]).
-    pub fn set_scene(&mut self, scene: &Scene) {
+    pub fn set_scene(&mut self, scene: &Scene) -> bool {
         let old: HashMap<&str, (f64, f64)> = self
             .ids
             .iter()
@@ -96,6 +105,62 @@ impl LiveLayout {
         if !same_graph {
             self.iterations = 0;
         }
+        !same_graph
+    }
+
+    /// A layout of a given graph from given positions (the worker's side:
+    /// the main thread already carried positions over by id).
+    pub fn from_graph(x: Vec<f64>, y: Vec<f64>, edges: LayoutEdges) -> LiveLayout {
+        let n = x.len().min(y.len());
+        let (mut x, mut y) = (x, y);
+        x.truncate(n);
+        y.truncate(n);
+        LiveLayout {
+            ids: Vec::new(),
+            nodes: LayoutNodes::new(x, y, &edges),
+            settings: settings_for(n),
+            edges,
+            iterations: 0,
+            total_iterations: 0,
+            motion: 0.0,
+        }
+    }
+
+    /// The graph the layout runs on.
+    pub fn edges(&self) -> &LayoutEdges {
+        &self.edges
+    }
+
+    /// Takes positions computed elsewhere (the worker); ignored unless there
+    /// is one finite pair per node. Returns whether they were taken.
+    pub fn set_positions(&mut self, x: &[f32], y: &[f32]) -> bool {
+        let n = self.nodes.len();
+        if x.len() != n || y.len() != n {
+            return false;
+        }
+        if !x.iter().chain(y).all(|v| v.is_finite()) {
+            return false;
+        }
+        for (to, from) in self.nodes.x.iter_mut().zip(x) {
+            *to = f64::from(*from);
+        }
+        for (to, from) in self.nodes.y.iter_mut().zip(y) {
+            *to = f64::from(*from);
+        }
+        true
+    }
+
+    /// Positions as f32 pairs, for sending to the main thread.
+    pub fn positions_f32(&self) -> (Vec<f32>, Vec<f32>) {
+        (
+            self.nodes.x.iter().map(|&v| v as f32).collect(),
+            self.nodes.y.iter().map(|&v| v as f32).collect(),
+        )
+    }
+
+    /// The node ids, in scene order.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
     }
 
     /// Runs `count` iterations (none once resting); returns the last mean move.
@@ -154,5 +219,129 @@ impl LiveLayout {
 
     pub fn is_empty(&self) -> bool {
         self.nodes.is_empty()
+    }
+}
+
+/// The positions of `new_ids` taken from `(old_ids, x, y)` where the id was
+/// there before, else from `fallback` (same length as `new_ids`).
+pub fn carry_over(
+    old_ids: &[String],
+    x: &[f64],
+    y: &[f64],
+    new_ids: &[String],
+    fallback: (&[f64], &[f64]),
+) -> (Vec<f64>, Vec<f64>) {
+    let old: HashMap<&str, (f64, f64)> = old_ids
+        .iter()
+        .zip(x.iter().zip(y))
+        .map(|(id, (&a, &b))| (id.as_str(), (a, b)))
+        .collect();
+    new_ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            old.get(id.as_str()).copied().unwrap_or((
+                fallback.0.get(i).copied().unwrap_or(0.0),
+                fallback.1.get(i).copied().unwrap_or(0.0),
+            ))
+        })
+        .unzip()
+}
+
+/// The glide's time constant: positions arrive every few frames for small
+/// networks, a few times a second for the largest.
+pub const EASE_MS: f64 = 120.0;
+/// Moves below this (world units) finish at once, so easing comes to rest.
+const SNAP: f64 = 1e-3;
+
+/// Moves what is shown a share of the way towards the layout's positions:
+/// `1 - e^(-dt/τ)` with τ = [`EASE_MS`], so the glide is the same at any
+/// frame rate. Returns the largest distance left before the move (world
+/// units); 0 means everything was already at rest.
+pub fn ease(shown: (&mut [f64], &mut [f64]), target: (&[f64], &[f64]), dt_ms: f64) -> f64 {
+    let t = if dt_ms.is_finite() && dt_ms > 0.0 {
+        1.0 - (-dt_ms / EASE_MS).exp()
+    } else {
+        0.0
+    };
+    let mut most: f64 = 0.0;
+    let pairs = shown
+        .0
+        .iter_mut()
+        .zip(target.0)
+        .chain(shown.1.iter_mut().zip(target.1));
+    for (s, g) in pairs {
+        let d = g - *s;
+        if !d.is_finite() || d.abs() < SNAP {
+            *s = *g;
+        } else {
+            *s += d * t;
+        }
+        most = most.max(if d.is_finite() { d.abs() } else { 0.0 });
+    }
+    most
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::playback::generate;
+    use crate::core::playback::scene::SceneOptions;
+
+    #[test]
+    fn positions_carry_over_by_id() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (x, y) = carry_over(
+            &ids(&["a", "b"]),
+            &[1.0, 2.0],
+            &[10.0, 20.0],
+            &ids(&["b", "c", "a"]),
+            (&[7.0, 8.0, 9.0], &[70.0, 80.0, 90.0]),
+        );
+        assert_eq!(x, vec![2.0, 8.0, 1.0]);
+        assert_eq!(y, vec![20.0, 80.0, 10.0]);
+    }
+
+    #[test]
+    fn easing_glides_and_comes_to_rest() {
+        let (mut x, mut y) = (vec![0.0, 5.0], vec![0.0, 5.0]);
+        let left = ease((&mut x, &mut y), (&[10.0, 5.0], &[0.0, 5.0]), EASE_MS);
+        assert_eq!(left, 10.0);
+        assert!((x[0] - 10.0 * (1.0 - (-1.0f64).exp())).abs() < 1e-9);
+        for _ in 0..200 {
+            ease((&mut x, &mut y), (&[10.0, 5.0], &[0.0, 5.0]), 16.0);
+        }
+        assert_eq!(x[0], 10.0);
+        assert_eq!(
+            ease((&mut x, &mut y), (&[10.0, 5.0], &[0.0, 5.0]), 16.0),
+            0.0
+        );
+        // No time passed: nothing moves.
+        let mut z = vec![0.0];
+        ease((&mut z, &mut vec![0.0]), (&[1.0], &[1.0]), 0.0);
+        assert_eq!(z[0], 0.0);
+    }
+
+    #[test]
+    fn a_worker_layout_from_the_main_threads_graph_matches_a_local_one() {
+        let (net, order) = generate::people(200, 600, 1);
+        let scene = Scene::from_networks(&net, None, &order, &SceneOptions::default());
+        let mut local = LiveLayout::new();
+        local.set_scene(&scene);
+        let mut remote = LiveLayout::from_graph(
+            local.x().to_vec(),
+            local.y().to_vec(),
+            local.edges().clone(),
+        );
+        local.step(30);
+        remote.step(30);
+        assert_eq!(local.x(), remote.x());
+        // What the worker sends back is taken as the main thread's positions.
+        let (x, y) = remote.positions_f32();
+        let mut main = LiveLayout::new();
+        main.set_scene(&scene);
+        assert!(main.set_positions(&x, &y));
+        assert!((main.x()[3] - remote.x()[3]).abs() < 1e-2);
+        assert!(!main.set_positions(&x[1..], &y[1..]));
     }
 }

@@ -9,8 +9,14 @@
 //! - [`camera`]: the zoom/pan transform and pinch arithmetic;
 //! - [`live`]: ForceAtlas2 run a few iterations at a time, keeping positions
 //!   across updates;
+//! - [`label_grid`]: which labels fit on screen, one per cell;
+//! - [`layout_job`]: the layout as a worker job (messages and the loop);
 //! - [`timeline`]: growing the picture in the order maps were finished;
 //! - [`card`] and [`findings`]: plain-words text as i18n keys and numbers;
+//! - [`instances`]: the styles packed as flat arrays for a GPU renderer;
+//! - [`renderer`]: which renderer draws (WebGL 2, or Canvas 2D as the
+//!   fallback) and how many ties each affords per frame;
+//! - [`search`]: finding a name, for the facilitator view only;
 //! - [`svg`]: the exported drawing, built from the same style batches;
 //! - [`generate`]: large synthetic networks for the benchmark.
 
@@ -18,10 +24,15 @@ pub mod camera;
 pub mod card;
 pub mod findings;
 pub mod generate;
+pub mod instances;
+pub mod label_grid;
+pub mod layout_job;
 pub mod lens;
 pub mod live;
 pub mod palette;
+pub mod renderer;
 pub mod scene;
+pub mod search;
 pub mod style;
 pub mod svg;
 pub mod timeline;

@@ -2,18 +2,20 @@
 //! the places people go, and the analysis, folded together.
 //!
 //! Privacy is decided here, once: a [`SceneNode`] carries a label only for a
-//! place from the event's own list (or, when the facilitator allows it, a
-//! public figure). Residents and the people they named are never labelled, so
-//! nothing downstream (canvas, DOM, exports) can show their names.
+//! place from the event's own list, or, when the facilitator turned labels
+//! on ([`Labels`]), a public figure or a named person. Residents are never
+//! labelled. Nothing downstream (canvas, DOM, exports) has any other name to
+//! show.
 
 use crate::core::analysis::build::{CAN_CHANGE_ATTR, KNOWS, ROLE_ATTR, ROLE_RESIDENT, TYPE_ATTR};
 use crate::core::analysis::{
-    analyze, people_network, people_places_network, AnalysisOptions, AnalysisReport, PathMode,
+    analyze, findings, people_network, people_places_network, AnalysisOptions, AnalysisReport,
+    Finding, NodeMetrics, PathMode,
 };
 use crate::core::model::{Community, Response};
 use crate::core::network::{AttrValue, Network, KIND_ATTR, KIND_PLACE};
 use crate::core::playback::findings::{finding_texts, FindingText};
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,6 +151,68 @@ pub struct Scene {
     pub findings: Vec<FindingText>,
     /// True once betweenness has been computed.
     pub complete: bool,
+    /// Residents' answers to the event's questions, for colouring by one.
+    pub attributes: Vec<AttributeColumn>,
+}
+
+/// One question's answers across the scene: `of_node[i]` indexes `answers`
+/// for residents who answered; everyone else has `None`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AttributeColumn {
+    /// The question's label, as the facilitator wrote it.
+    pub label: String,
+    /// Distinct answers, most common first.
+    pub answers: Vec<String>,
+    /// Residents per answer, in the same order.
+    pub counts: Vec<usize>,
+    /// The last entry of `answers` stands for every rarer answer.
+    pub others: bool,
+    pub of_node: Vec<Option<u16>>,
+}
+
+/// Which names the big screen may show. Places from the event's own list
+/// are always public; people's names only when the facilitator says so,
+/// from the facilitator workspace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Labels {
+    /// Listed places only (the default: people are dots without names).
+    #[default]
+    Places,
+    /// Also the public figures residents picked from the event's roster.
+    PublicFigures,
+    /// Also every named person (for a closed meeting, never a public screen).
+    Everyone,
+}
+
+impl Labels {
+    pub const ALL: [Labels; 3] = [Labels::Places, Labels::PublicFigures, Labels::Everyone];
+
+    /// A stable name for tests and form values.
+    pub fn id(self) -> &'static str {
+        match self {
+            Labels::Places => "places",
+            Labels::PublicFigures => "public-figures",
+            Labels::Everyone => "everyone",
+        }
+    }
+
+    /// The i18n key of the choice's label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Labels::Places => "pb-labels-places",
+            Labels::PublicFigures => "pb-labels-public-figures",
+            Labels::Everyone => "pb-labels-everyone",
+        }
+    }
+
+    /// Whether a named person (public figure or not) gets their name.
+    pub fn names(self, public_figure: bool) -> bool {
+        match self {
+            Labels::Places => false,
+            Labels::PublicFigures => public_figure,
+            Labels::Everyone => true,
+        }
+    }
 }
 
 /// How to build a scene.
@@ -156,15 +220,15 @@ pub struct Scene {
 pub struct SceneOptions {
     /// `Skip` for an instant first picture; `Exact`/`Sampled` for brokers.
     pub paths: PathMode,
-    /// Label public figures by name (the facilitator's switch; off by default).
-    pub label_public_figures: bool,
+    /// Which names may be shown (the facilitator's switch; places only by default).
+    pub labels: Labels,
 }
 
 impl Default for SceneOptions {
     fn default() -> Self {
         Self {
             paths: PathMode::Skip,
-            label_public_figures: false,
+            labels: Labels::Places,
         }
     }
 }
@@ -177,6 +241,24 @@ const PIVOTS: usize = 200;
 const TOP_BETWEEN_SHARE: f64 = 0.02;
 /// Groups smaller than this are never highlighted on their own.
 pub const MIN_GROUP: usize = crate::core::analysis::findings::MIN_GROUP;
+
+/// An analysis computed elsewhere, for [`Scene::with_analysis`]: the
+/// worker's report (of the people network, undirected) and its findings.
+#[derive(Debug, Clone, Copy)]
+pub struct SceneAnalysis<'a> {
+    pub report: &'a AnalysisReport,
+    pub findings: &'a [Finding],
+}
+
+/// The options a scene's analysis uses: undirected, no attribute groups.
+fn scene_analysis_options(paths: PathMode) -> AnalysisOptions {
+    AnalysisOptions {
+        directed: Some(false),
+        paths,
+        attributes: Some(Vec::new()),
+        ..AnalysisOptions::default()
+    }
+}
 
 /// The path mode suited to a network of `n` nodes.
 pub fn paths_for(n: usize) -> PathMode {
@@ -202,20 +284,45 @@ pub fn finish_order(c: &Community) -> Vec<&Response> {
 
 impl Scene {
     /// The scene of a community: people, the places they go, analysis and
-    /// (when `options.paths` is not `Skip`) findings.
+    /// (when `options.paths` is not `Skip`) findings, all computed here.
     ///
     /// # Complexity
     /// That of [`analyze`] on the people network: O(n·m) with exact paths.
     pub fn from_community(c: &Community, options: &SceneOptions) -> Scene {
         let people = people_network(c);
+        let report = analyze(&people, &scene_analysis_options(options.paths));
+        let found = if options.paths != PathMode::Skip {
+            findings(c)
+        } else {
+            Vec::new()
+        };
+        let analysis = SceneAnalysis {
+            report: &report,
+            findings: &found,
+        };
+        Scene::with_analysis(c, &people, options, Some(analysis))
+    }
+
+    /// The scene of a community with an analysis computed elsewhere (the
+    /// analysis worker), possibly of an earlier version of the community:
+    /// metrics are matched by node id, and nodes the analysis has not seen
+    /// yet get neutral values until the next result. `people` is
+    /// `people_network(c)`. Runs no analysis: O(n + m).
+    pub fn with_analysis(
+        c: &Community,
+        people: &Network,
+        options: &SceneOptions,
+        analysis: Option<SceneAnalysis<'_>>,
+    ) -> Scene {
         let places = people_places_network(c);
         let order: Vec<String> = finish_order(c)
             .iter()
             .map(|r| format!("r:{}", r.id))
             .collect();
-        let mut scene = Scene::from_networks(&people, Some(&places), &order, options);
-        if let Some((question, answer, size)) = most_isolated_group(c, &people) {
-            mark_group(&mut scene, &people, &question, &answer);
+        let mut scene =
+            Scene::networks_with_analysis(people, Some(&places), &order, options, analysis);
+        if let Some((question, answer, size)) = most_isolated_group(c, people) {
+            mark_group(&mut scene, people, &question, &answer);
             let attribute = c
                 .event
                 .attributes
@@ -229,39 +336,50 @@ impl Scene {
                 size,
             });
         }
-        if options.paths != PathMode::Skip {
-            scene.findings = finding_texts(&crate::core::analysis::findings(c));
-        }
+        scene.attributes = attribute_columns(c, people, scene.nodes.len());
         scene
     }
 
     /// The scene of a people network (roles in `role`, ties typed in
     /// `type`) and, optionally, the two-mode people–places network whose
     /// resident ids match. `order` lists resident ids in finish order; nodes
-    /// reached from no listed resident are shown from step 0.
+    /// reached from no listed resident are shown from step 0. The analysis
+    /// (`options.paths` deep) is computed here.
     pub fn from_networks(
         people: &Network,
         places: Option<&Network>,
         order: &[String],
         options: &SceneOptions,
     ) -> Scene {
-        let report = analyze(
-            people,
-            &AnalysisOptions {
-                directed: Some(false),
-                paths: options.paths,
-                attributes: Some(Vec::new()),
-                ..AnalysisOptions::default()
-            },
-        );
-        let mut scene = people_scene(people, &report, options);
+        let report = analyze(people, &scene_analysis_options(options.paths));
+        let analysis = SceneAnalysis {
+            report: &report,
+            findings: &[],
+        };
+        Scene::networks_with_analysis(people, places, order, options, Some(analysis))
+    }
+
+    /// As [`Scene::from_networks`], with the analysis computed elsewhere
+    /// (see [`Scene::with_analysis`]).
+    pub fn networks_with_analysis(
+        people: &Network,
+        places: Option<&Network>,
+        order: &[String],
+        options: &SceneOptions,
+        analysis: Option<SceneAnalysis<'_>>,
+    ) -> Scene {
+        let report = analysis.map(|a| a.report);
+        let mut scene = people_scene(people, report, options);
         scene.steps = order.len() as u32;
         if let Some(places) = places {
             add_places(&mut scene, places);
         }
         set_since(&mut scene, order);
         mark_reach(&mut scene);
-        scene.complete = options.paths != PathMode::Skip;
+        scene.complete = report.is_some_and(|r| r.paths != PathMode::Skip);
+        if let Some(a) = analysis.filter(|_| scene.complete) {
+            scene.findings = finding_texts(a.findings);
+        }
         scene
     }
 
@@ -280,9 +398,28 @@ fn attr_str<'a>(net: &'a Network, v: usize, key: &str) -> Option<&'a str> {
     net.nodes[v].attrs.get(key).and_then(AttrValue::as_str)
 }
 
-fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOptions) -> Scene {
+fn people_scene(
+    people: &Network,
+    report: Option<&AnalysisReport>,
+    options: &SceneOptions,
+) -> Scene {
     let n = people.nodes.len();
-    let (groups, group_sizes) = rank_communities(report, n);
+    let by_id: HashMap<&str, &NodeMetrics> = report
+        .map(|r| r.nodes.iter().map(|m| (m.id.as_str(), m)).collect())
+        .unwrap_or_default();
+    let metrics: Vec<Option<&NodeMetrics>> = people
+        .nodes
+        .iter()
+        .map(|node| by_id.get(node.id.as_str()).copied())
+        .collect();
+    let (groups, group_sizes) = rank_communities(&metrics);
+    let mut degree = vec![0u32; n];
+    for e in &people.edges {
+        if e.source < n && e.target < n && e.source != e.target {
+            degree[e.source] += 1;
+            degree[e.target] += 1;
+        }
+    }
     let mut named = vec![0u32; n];
     let mut named_by = vec![0u32; n];
     let resident = |v: usize| attr_str(people, v, ROLE_ATTR) == Some(ROLE_RESIDENT);
@@ -292,10 +429,10 @@ fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOption
             named_by[e.target] += 1;
         }
     }
-    let brokers = brokers(report);
+    let brokers = brokers(&metrics);
     let nodes = (0..n)
         .map(|v| {
-            let m = &report.nodes[v];
+            let m = metrics[v];
             let kind = if resident(v) {
                 NodeKind::Resident
             } else {
@@ -307,10 +444,10 @@ fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOption
                 id: people.nodes[v].id.clone(),
                 kind,
                 group: groups[v],
-                degree: m.degree as u32,
+                degree: m.map_or(degree[v], |m| m.degree as u32),
                 named: named[v],
                 named_by: named_by[v],
-                betweenness: m.betweenness,
+                betweenness: m.and_then(|m| m.betweenness),
                 broker: brokers[v],
                 change_maker: attrs.get(CAN_CHANGE_ATTR) == Some(&AttrValue::Bool(true)),
                 reaches_change: false,
@@ -319,7 +456,7 @@ fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOption
                     _ => named_by[v] <= 1,
                 },
                 in_group: false,
-                label: (public && options.label_public_figures && kind == NodeKind::Named)
+                label: (kind == NodeKind::Named && options.labels.names(public))
                     .then(|| people.nodes[v].label.clone())
                     .flatten(),
                 since: 0,
@@ -327,8 +464,8 @@ fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOption
         })
         .collect();
     let bridges: BTreeSet<(&str, &str)> = report
-        .bridges
         .iter()
+        .flat_map(|r| r.bridges.iter())
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
     let edges = people
@@ -356,9 +493,10 @@ fn people_scene(people: &Network, report: &AnalysisReport, options: &SceneOption
 }
 
 /// Community ids renumbered by size, largest first (ties by id), and sizes.
-fn rank_communities(report: &AnalysisReport, n: usize) -> (Vec<u32>, Vec<usize>) {
+/// Nodes the analysis has not seen yet share one further rank.
+fn rank_communities(metrics: &[Option<&NodeMetrics>]) -> (Vec<u32>, Vec<usize>) {
     let mut sizes: BTreeMap<u32, usize> = BTreeMap::new();
-    for m in report.nodes.iter().take(n) {
+    for m in metrics.iter().flatten() {
         *sizes.entry(m.community).or_default() += 1;
     }
     let mut ranked: Vec<(u32, usize)> = sizes.into_iter().collect();
@@ -368,32 +506,38 @@ fn rank_communities(report: &AnalysisReport, n: usize) -> (Vec<u32>, Vec<usize>)
         .enumerate()
         .map(|(r, (c, _))| (*c, r as u32))
         .collect();
-    let groups = report
-        .nodes
+    let unseen = ranked.len() as u32;
+    let groups: Vec<u32> = metrics
         .iter()
-        .take(n)
-        .map(|m| rank.get(&m.community).copied().unwrap_or(0))
+        .map(|m| m.map_or(unseen, |m| rank.get(&m.community).copied().unwrap_or(0)))
         .collect();
-    (groups, ranked.into_iter().map(|(_, s)| s).collect())
+    let mut sizes: Vec<usize> = ranked.into_iter().map(|(_, s)| s).collect();
+    let new = groups.iter().filter(|&&g| g == unseen).count();
+    if new > 0 {
+        sizes.push(new);
+    }
+    (groups, sizes)
 }
 
 /// Articulation points that lie between others, plus the most between.
-fn brokers(report: &AnalysisReport) -> Vec<bool> {
-    let mut between: Vec<f64> = report
-        .nodes
+fn brokers(metrics: &[Option<&NodeMetrics>]) -> Vec<bool> {
+    let mut between: Vec<f64> = metrics
         .iter()
+        .flatten()
         .filter_map(|m| m.betweenness)
         .filter(|b| *b > 0.0)
         .collect();
     between.sort_by(|a, b| b.total_cmp(a));
-    let top = ((report.nodes.len() as f64 * TOP_BETWEEN_SHARE).ceil() as usize).max(1);
+    let top = ((metrics.len() as f64 * TOP_BETWEEN_SHARE).ceil() as usize).max(1);
     let threshold = between.get(top - 1).copied().unwrap_or(f64::INFINITY);
-    report
-        .nodes
+    metrics
         .iter()
         .map(|m| {
-            let b = m.betweenness.unwrap_or(0.0);
-            (m.articulation && (m.betweenness.is_none() || b > 0.0)) || (b > 0.0 && b >= threshold)
+            m.is_some_and(|m| {
+                let b = m.betweenness.unwrap_or(0.0);
+                (m.articulation && (m.betweenness.is_none() || b > 0.0))
+                    || (b > 0.0 && b >= threshold)
+            })
         })
         .collect()
 }
@@ -577,4 +721,61 @@ fn mark_group(scene: &mut Scene, people: &Network, question: &str, answer: &str)
             }
         }
     }
+}
+
+/// Answers (at most this many distinct ones) to colour by; rarer answers
+/// join the last colour.
+const MAX_ANSWERS: usize = 8;
+
+/// The residents' answers to each of the event's questions, by scene node
+/// (the people network's nodes come first in a scene, in the same order).
+fn attribute_columns(c: &Community, people: &Network, n: usize) -> Vec<AttributeColumn> {
+    c.event
+        .attributes
+        .iter()
+        .filter_map(|q| {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for v in 0..people.nodes.len() {
+                if let Some(a) = attr_str(people, v, q.id.as_str()) {
+                    if attr_str(people, v, ROLE_ATTR) == Some(ROLE_RESIDENT) {
+                        *counts.entry(a).or_default() += 1;
+                    }
+                }
+            }
+            if counts.is_empty() {
+                return None;
+            }
+            let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let others = ranked.len() > MAX_ANSWERS;
+            ranked.truncate(if others { MAX_ANSWERS - 1 } else { MAX_ANSWERS });
+            let mut answers: Vec<String> = ranked.iter().map(|(a, _)| a.to_string()).collect();
+            if others {
+                answers.push(String::new());
+            }
+            let mut of_node = vec![None; n];
+            let mut counts = vec![0; answers.len()];
+            for (v, slot) in of_node.iter_mut().enumerate().take(people.nodes.len()) {
+                if attr_str(people, v, ROLE_ATTR) != Some(ROLE_RESIDENT) {
+                    continue;
+                }
+                let Some(a) = attr_str(people, v, q.id.as_str()) else {
+                    continue;
+                };
+                let k = answers
+                    .iter()
+                    .position(|x| x == a)
+                    .unwrap_or(answers.len() - 1);
+                *slot = Some(k as u16);
+                counts[k] += 1;
+            }
+            Some(AttributeColumn {
+                label: q.label.clone(),
+                answers,
+                counts,
+                others,
+                of_node,
+            })
+        })
+        .collect()
 }

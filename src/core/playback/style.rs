@@ -87,6 +87,9 @@ pub struct LegendEntry {
     pub swatch: Swatch,
     pub key: &'static str,
     pub args: Vec<(&'static str, f64)>,
+    /// A facilitator's own words for the message's `answer` (an answer to
+    /// one of the event's questions), shown as written.
+    pub text: Option<String>,
 }
 
 /// The resident who just finished, and how strongly they stand out (1 at
@@ -127,7 +130,10 @@ pub const LEGEND_KEYS: [&str; 12] = [
     "pb-legend-residents",
     "pb-legend-in-group",
 ];
-const LEGEND_YOU: &str = "pb-legend-you";
+/// The legend line of the resident who just finished.
+pub const LEGEND_YOU: &str = "pb-legend-you";
+/// The same highlight when the facilitator searched for someone.
+pub const LEGEND_FOUND: &str = "pb-legend-found";
 /// Above this many ties every tie is drawn solid: a dash pattern costs one
 /// segment per few pixels of line, and thousands of long dotted ties cost a
 /// software renderer most of a second per frame.
@@ -149,6 +155,78 @@ const fn role(layer: u8, fill: Rgb, alpha: f64) -> Option<Role> {
 
 fn dim() -> Option<Role> {
     role(0, palette::DIM, 0.55)
+}
+
+/// What a node's size stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SizeBy {
+    /// Ties of any kind (the default).
+    #[default]
+    Ties,
+    /// How many residents named the person.
+    Mentions,
+    /// How much the person lies between others (once computed).
+    Betweenness,
+}
+
+impl SizeBy {
+    pub const ALL: [SizeBy; 3] = [SizeBy::Ties, SizeBy::Mentions, SizeBy::Betweenness];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            SizeBy::Ties => "ties",
+            SizeBy::Mentions => "mentions",
+            SizeBy::Betweenness => "betweenness",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeBy::Ties => "pb-size-ties",
+            SizeBy::Mentions => "pb-size-mentions",
+            SizeBy::Betweenness => "pb-size-betweenness",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<SizeBy> {
+        SizeBy::ALL.into_iter().find(|s| s.id() == id)
+    }
+}
+
+/// What colour means in the groups lens: the community, or a resident's
+/// answer to one of the event's questions (index into `Scene::attributes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ColourBy {
+    #[default]
+    Community,
+    Attribute(u16),
+}
+
+/// The viewer's choices of size and colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Appearance {
+    pub size_by: SizeBy,
+    pub colour_by: ColourBy,
+}
+
+/// The colour of answer `k` of a question (the "others" bucket is grey).
+fn answer_colour(col: &super::scene::AttributeColumn, k: usize) -> Rgb {
+    if col.others && k + 1 == col.answers.len() {
+        palette::OTHER_GROUP
+    } else {
+        palette::group_colour(k as u32)
+    }
+}
+
+/// The groups lens coloured by answers: residents in their answer's colour,
+/// residents who did not answer plain, everyone else set aside.
+fn answer_role(n: &SceneNode, col: &super::scene::AttributeColumn, i: usize) -> Option<Role> {
+    match (n.kind, col.of_node.get(i).copied().flatten()) {
+        (NodeKind::Place, _) => None,
+        (_, Some(k)) => role(2, answer_colour(col, usize::from(k)), 1.0),
+        (NodeKind::Resident, None) => role(1, palette::PLAIN, 0.6),
+        _ => role(0, palette::DIM, 0.45),
+    }
 }
 
 fn node_role(lens: Lens, n: &SceneNode) -> Option<Role> {
@@ -239,6 +317,21 @@ pub fn radius(n: &SceneNode) -> f32 {
     }
 }
 
+/// The node radius under a chosen size metric; places always grow with
+/// their visitors, and betweenness falls back to ties until computed.
+pub fn radius_by(n: &SceneNode, size_by: SizeBy, max_betweenness: f64) -> f32 {
+    match (n.kind, size_by) {
+        (NodeKind::Place, _) | (_, SizeBy::Ties) => radius(n),
+        (_, SizeBy::Mentions) => (3.0 + 2.2 * f64::from(n.named_by).sqrt()).min(18.0) as f32,
+        (_, SizeBy::Betweenness) => match n.betweenness {
+            Some(b) if max_betweenness > 0.0 && b.is_finite() => {
+                (2.5 + 15.5 * (b.max(0.0) / max_betweenness).sqrt()).min(18.0) as f32
+            }
+            _ => radius(n),
+        },
+    }
+}
+
 /// True when the node is on screen at timeline `step` of `steps`.
 pub fn shown(since: u32, step: u32, steps: u32) -> bool {
     step >= steps || since < step
@@ -256,12 +349,31 @@ pub fn shown(since: u32, step: u32, steps: u32) -> bool {
 /// # Complexity
 /// O((n + m) log b) for b distinct looks.
 pub fn styles(scene: &Scene, lens: Lens, step: u32, you: Option<Highlight>) -> Styles {
+    styles_with(scene, lens, step, you, Appearance::default())
+}
+
+/// [`styles`] with the viewer's choice of size metric and colouring.
+pub fn styles_with(
+    scene: &Scene,
+    lens: Lens,
+    step: u32,
+    you: Option<Highlight>,
+    look: Appearance,
+) -> Styles {
+    let column = match (lens, look.colour_by) {
+        (Lens::Communities, ColourBy::Attribute(k)) => scene.attributes.get(usize::from(k)),
+        _ => None,
+    };
     let roles: Vec<Option<Role>> = scene
         .nodes
         .iter()
-        .map(|n| {
+        .enumerate()
+        .map(|(i, n)| {
             shown(n.since, step, scene.steps)
-                .then(|| node_role(lens, n))
+                .then(|| match column {
+                    Some(col) => answer_role(n, col, i),
+                    None => node_role(lens, n),
+                })
                 .flatten()
         })
         .collect();
@@ -269,7 +381,17 @@ pub fn styles(scene: &Scene, lens: Lens, step: u32, you: Option<Highlight>) -> S
         you.filter(|h| h.strength > 0.0 && roles.get(h.node as usize).is_some_and(|r| r.is_some()));
     let fade = you.map_or(1.0, |h| 1.0 - 0.75 * h.strength.clamp(0.0, 1.0));
     let near = neighbours_of(scene, you.map(|h| h.node));
-    let mut radius: Vec<f32> = scene.nodes.iter().map(radius).collect();
+    let max_between = scene
+        .nodes
+        .iter()
+        .filter_map(|n| n.betweenness)
+        .filter(|b| b.is_finite())
+        .fold(0.0, f64::max);
+    let mut radius: Vec<f32> = scene
+        .nodes
+        .iter()
+        .map(|n| radius_by(n, look.size_by, max_between))
+        .collect();
     let mut nodes: BTreeMap<(u8, NodeLook), Vec<u32>> = BTreeMap::new();
     let mut labels = Vec::new();
     for (i, r) in roles.iter().enumerate() {
@@ -326,15 +448,18 @@ pub fn styles(scene: &Scene, lens: Lens, step: u32, you: Option<Highlight>) -> S
     }
     let visible_nodes = nodes.values().map(Vec::len).sum();
     let visible_edges = edges.values().map(Vec::len).sum();
-    let mut legend = legend(scene, lens, &edges, dashes);
+    let mut legend = match column {
+        Some(col) => answer_legend(scene, col, &edges, dashes),
+        None => legend(scene, lens, &edges, dashes),
+    };
     if you.is_some() {
         legend.insert(
             0,
-            LegendEntry {
-                swatch: Swatch::Node(Shape::Circle, palette::YOU),
-                key: LEGEND_YOU,
-                args: Vec::new(),
-            },
+            entry(
+                Swatch::Node(Shape::Circle, palette::YOU),
+                LEGEND_YOU,
+                Vec::new(),
+            ),
         );
     }
     Styles {
@@ -369,7 +494,12 @@ fn neighbours_of(scene: &Scene, node: Option<u32>) -> Vec<bool> {
 }
 
 fn entry(swatch: Swatch, key: &'static str, args: Vec<(&'static str, f64)>) -> LegendEntry {
-    LegendEntry { swatch, key, args }
+    LegendEntry {
+        swatch,
+        key,
+        args,
+        text: None,
+    }
 }
 
 fn dot(colour: Rgb) -> Swatch {
@@ -443,23 +573,76 @@ fn legend(
             others(),
         ],
     };
-    // The tie kinds on screen, in a fixed order.
+    out.extend(tie_legend(scene, edges, dashes));
+    out
+}
+
+/// The tie kinds on screen, in a fixed order.
+fn tie_legend(
+    scene: &Scene,
+    edges: &BTreeMap<(u8, EdgeLook), Vec<u32>>,
+    dashes: bool,
+) -> Vec<LegendEntry> {
     let kinds: std::collections::BTreeSet<TieKind> = edges
         .values()
         .flatten()
         .map(|&k| scene.edges[k as usize].kind)
         .collect();
-    for kind in kinds {
-        let (colour, dash, _) = tie_base(kind, dashes);
-        out.push(entry(Swatch::Line(colour, dash), kind.key(), Vec::new()));
-    }
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let (colour, dash, _) = tie_base(kind, dashes);
+            entry(Swatch::Line(colour, dash), kind.key(), Vec::new())
+        })
+        .collect()
+}
+
+/// The legend of the groups lens coloured by one question's answers.
+fn answer_legend(
+    scene: &Scene,
+    col: &super::scene::AttributeColumn,
+    edges: &BTreeMap<(u8, EdgeLook), Vec<u32>>,
+    dashes: bool,
+) -> Vec<LegendEntry> {
+    let mut out: Vec<LegendEntry> = col
+        .answers
+        .iter()
+        .enumerate()
+        .map(|(k, answer)| {
+            let count = vec![("count", col.counts.get(k).copied().unwrap_or(0) as f64)];
+            let swatch = dot(answer_colour(col, k));
+            if col.others && k + 1 == col.answers.len() {
+                entry(swatch, LEGEND_OTHER_ANSWERS, count)
+            } else {
+                LegendEntry {
+                    text: Some(answer.clone()),
+                    ..entry(swatch, LEGEND_ANSWER, count)
+                }
+            }
+        })
+        .collect();
+    out.push(entry(dot(palette::PLAIN), LEGEND_NO_ANSWER, Vec::new()));
+    out.push(entry(dot(palette::DIM), LEGEND_NAMED, Vec::new()));
+    out.extend(tie_legend(scene, edges, dashes));
     out
 }
+
+const LEGEND_ANSWER: &str = "pb-legend-answer";
+const LEGEND_OTHER_ANSWERS: &str = "pb-legend-other-answers";
+const LEGEND_NO_ANSWER: &str = "pb-legend-no-answer";
+const LEGEND_NAMED: &str = "pb-legend-named";
 
 /// Every i18n key [`styles`] can put in a legend.
 pub fn legend_keys() -> Vec<&'static str> {
     let mut keys: Vec<&'static str> = LEGEND_KEYS.to_vec();
     keys.push(LEGEND_YOU);
+    keys.push(LEGEND_FOUND);
+    keys.extend([
+        LEGEND_ANSWER,
+        LEGEND_OTHER_ANSWERS,
+        LEGEND_NO_ANSWER,
+        LEGEND_NAMED,
+    ]);
     keys.extend(TieKind::ALL.iter().map(|k| k.key()));
     keys
 }
@@ -483,9 +666,9 @@ pub const EDGES_WHILE_MOVING: usize = 2000;
 /// assert_eq!(edge_stride(6_000, true), 0);
 /// ```
 pub fn edge_stride(visible_edges: usize, moving: bool) -> usize {
-    if moving && visible_edges > EDGES_WHILE_MOVING {
-        0
-    } else {
-        visible_edges.div_ceil(EDGES_PER_FRAME).max(1)
+    super::renderer::EdgeBudget {
+        per_frame: EDGES_PER_FRAME,
+        while_moving: EDGES_WHILE_MOVING,
     }
+    .stride(visible_edges, moving)
 }

@@ -159,7 +159,7 @@ pub fn svg(
         }
         out.push_str("</g>\n");
     }
-    labels(&mut out, scene, styles, &pos);
+    labels(&mut out, scene, styles, &pos, (w, h));
     overlay(&mut out, w, h, text);
     out.push_str("</svg>\n");
     out
@@ -170,21 +170,29 @@ fn labels(
     scene: &Scene,
     styles: &Styles,
     pos: &dyn Fn(u32) -> Option<(f64, f64)>,
+    (w, h): (f64, f64),
 ) {
+    let radius = |i: u32| f64::from(styles.radius.get(i as usize).copied().unwrap_or(3.0));
+    let candidates: Vec<(u32, f64, f64, f64)> = styles
+        .labels
+        .iter()
+        .filter_map(|&i| pos(i).map(|(x, y)| (i, x, y, radius(i))))
+        .collect();
     let _ = writeln!(
         out,
         "<g fill=\"{}\" font-family=\"{FONT}\" font-size=\"15\" paint-order=\"stroke\" stroke=\"{}\" stroke-width=\"4\">",
         palette::INK.hex(),
         palette::BACKGROUND.hex()
     );
-    for &i in &styles.labels {
+    // The same labels as on screen: one per cell of the label grid.
+    for i in super::label_grid::visible_labels(&candidates, w, h) {
         let (Some(label), Some(p)) = (
             scene.nodes.get(i as usize).and_then(|n| n.label.as_deref()),
             pos(i),
         ) else {
             continue;
         };
-        let r = f64::from(styles.radius.get(i as usize).copied().unwrap_or(3.0));
+        let r = radius(i);
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\">{}</text>",

@@ -1,8 +1,11 @@
 //! Paints one frame on a Canvas 2D context: ties batch by batch (one path and
 //! one stroke per look), then nodes (one path and one fill per look), then
-//! the public labels. Device-pixel-ratio aware: the caller sizes the backing
-//! store; everything here is in CSS pixels under a `dpr` transform.
+//! the public labels. This is the fallback where WebGL 2 is missing; with
+//! WebGL, [`draw_labels`] paints the labels alone on a transparent overlay.
+//! Device-pixel-ratio aware: the caller sizes the backing store; everything
+//! here is in CSS pixels under a `dpr` transform.
 
+use crate::core::playback::label_grid::visible_labels;
 use crate::core::playback::palette::{self, Rgb};
 use crate::core::playback::style::{Shape, Styles};
 use crate::core::playback::{Camera, Scene};
@@ -115,15 +118,40 @@ pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame) {
     labels(ctx, frame, &at);
 }
 
+/// Clears a transparent overlay and paints only the public labels of
+/// `frame` on it (over the WebGL picture).
+pub fn draw_labels(ctx: &CanvasRenderingContext2d, frame: &Frame) {
+    let Frame {
+        x, y, camera, dpr, ..
+    } = *frame;
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.clear_rect(0.0, 0.0, camera.size.width, camera.size.height);
+    let at = |i: u32| -> Option<(f64, f64)> {
+        let p = camera.to_screen(*x.get(i as usize)?, *y.get(i as usize)?);
+        (p.0.is_finite() && p.1.is_finite()).then_some(p)
+    };
+    labels(ctx, frame, &at);
+}
+
 fn labels(ctx: &CanvasRenderingContext2d, frame: &Frame, at: &dyn Fn(u32) -> Option<(f64, f64)>) {
     if frame.styles.labels.is_empty() {
         return;
     }
+    let radius = |i: u32| f64::from(frame.styles.radius.get(i as usize).copied().unwrap_or(3.0));
+    let candidates: Vec<(u32, f64, f64, f64)> = frame
+        .styles
+        .labels
+        .iter()
+        .filter_map(|&i| at(i).map(|(x, y)| (i, x, y, radius(i))))
+        .collect();
+    let size = frame.camera.size;
+    let shown = visible_labels(&candidates, size.width, size.height);
     ctx.set_font("600 15px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif");
     ctx.set_line_width(4.0);
+    ctx.set_line_join("round");
     ctx.set_stroke_style_str(&palette::BACKGROUND.hex());
     ctx.set_fill_style_str(&palette::INK.hex());
-    for &i in &frame.styles.labels {
+    for i in shown {
         let (Some(label), Some(p)) = (
             frame
                 .scene
@@ -134,7 +162,7 @@ fn labels(ctx: &CanvasRenderingContext2d, frame: &Frame, at: &dyn Fn(u32) -> Opt
         ) else {
             continue;
         };
-        let r = f64::from(frame.styles.radius.get(i as usize).copied().unwrap_or(3.0));
+        let r = radius(i);
         let _ = ctx.stroke_text(label, p.0 + r + 4.0, p.1 + 5.0);
         let _ = ctx.fill_text(label, p.0 + r + 4.0, p.1 + 5.0);
     }

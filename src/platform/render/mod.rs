@@ -1,8 +1,12 @@
-//! Drawing the play-back sociogram in the browser: Canvas 2D drawing of the
-//! pure display styles ([`canvas2d`]), the requestAnimationFrame driver
-//! ([`frames`]) and rasterising the SVG export to PNG ([`png`]). What to draw
-//! is decided in `core::playback`; this module only paints it.
+//! Drawing the play-back sociogram in the browser: WebGL 2 ([`webgl`], with
+//! its [`shaders`]) or Canvas 2D as the fallback ([`canvas2d`]), chosen per
+//! canvas by the [`painter`]; the requestAnimationFrame driver ([`frames`])
+//! and rasterising the SVG export to PNG ([`png`]). What to draw is decided
+//! in `core::playback`; this module only paints it.
 
 pub mod canvas2d;
 pub mod frames;
+pub mod painter;
 pub mod png;
+pub mod shaders;
+pub mod webgl;

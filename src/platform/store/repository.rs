@@ -3,6 +3,7 @@
 //! through the schema module so old data is migrated and newer data refused.
 
 use super::{Bucket, Record, Store, StoreError};
+use crate::core::handover::HandoverDevice;
 use crate::core::kiosk::KioskDevice;
 use crate::core::model::schema::{self, LoadError, CURRENT_SCHEMA, FORMAT_TAG};
 use crate::core::model::{Community, Response, ResponseId};
@@ -47,6 +48,7 @@ const KEY_EVENT: &str = "event";
 const KEY_MERGES: &str = "merges";
 const KEY_PLACE_DECISIONS: &str = "place_decisions";
 const KEY_KIOSK: &str = "kiosk";
+const KEY_HANDOVER: &str = "handover";
 
 pub struct Repository<S: Store> {
     store: S,
@@ -222,7 +224,7 @@ impl<S: Store> Repository<S> {
             draft: T,
         }
         Ok(Some(match serde_json::from_str::<Envelope<T>>(&text) {
-            Ok(env) if env.schema == CURRENT_SCHEMA => Ok(env.draft),
+            Ok(env) if schema::draft_readable(env.schema) => Ok(env.draft),
             Ok(env) => Err(format!("draft saved with format {}", env.schema)),
             Err(e) => Err(e.to_string()),
         }))
@@ -240,6 +242,43 @@ impl<S: Store> Repository<S> {
         self.gate()?;
         self.store
             .put(Bucket::Device, KEY_KIOSK, &to_json(kiosk))
+            .await?;
+        Ok(())
+    }
+
+    /// Keeps a large value (the event's map picture) in its own bucket, so
+    /// saving the event after each edit never rewrites it.
+    pub async fn save_blob(&self, key: &str, value: &str) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store.put(Bucket::Blobs, key, value).await?;
+        Ok(())
+    }
+
+    pub async fn load_blob(&self, key: &str) -> Result<Option<String>, RepoError> {
+        Ok(self.store.get(Bucket::Blobs, key).await?)
+    }
+
+    pub async fn delete_blob(&self, key: &str) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store.delete(Bucket::Blobs, key).await?;
+        Ok(())
+    }
+
+    /// This device's hand-over keys, joined event and outbox; defaults when
+    /// never set. Unreadable data is an error, so a key is never overwritten
+    /// by a blank.
+    pub async fn load_handover(&self) -> Result<HandoverDevice, RepoError> {
+        match self.store.get(Bucket::Device, KEY_HANDOVER).await? {
+            None => Ok(HandoverDevice::default()),
+            Some(t) => serde_json::from_str(&t)
+                .map_err(|e| RepoError::Store(StoreError::Other(format!("hand-over keys: {e}")))),
+        }
+    }
+
+    pub async fn save_handover(&self, device: &HandoverDevice) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store
+            .put(Bucket::Device, KEY_HANDOVER, &to_json(device))
             .await?;
         Ok(())
     }
@@ -366,6 +405,19 @@ mod tests {
     }
 
     #[test]
+    fn blobs_are_kept_apart_from_the_event() {
+        let repo = Repository::new(MemoryStore::new());
+        run(repo.save_blob("map-picture/x", "data")).unwrap();
+        run(repo.replace_community(&community())).unwrap();
+        assert_eq!(
+            run(repo.load_blob("map-picture/x")),
+            Ok(Some("data".into()))
+        );
+        run(repo.delete_blob("map-picture/x")).unwrap();
+        assert_eq!(run(repo.load_blob("map-picture/x")), Ok(None));
+    }
+
+    #[test]
     fn kiosk_settings_survive_replacing_the_event() {
         let repo = Repository::new(MemoryStore::new());
         let kiosk = KioskDevice {
@@ -375,6 +427,26 @@ mod tests {
         run(repo.save_kiosk(&kiosk)).unwrap();
         run(repo.replace_community(&community())).unwrap();
         assert_eq!(run(repo.load_kiosk()), Ok(kiosk));
+    }
+
+    #[test]
+    fn handover_keys_stay_on_the_device_and_out_of_loads() {
+        use crate::core::handover::EventKeyPair;
+        let repo = Repository::new(MemoryStore::new());
+        run(repo.replace_community(&community())).unwrap();
+        let mut device = HandoverDevice::default();
+        device.add_key(EventKeyPair::from_random(
+            EventId::new("e"),
+            [3; 32],
+            Timestamp(1),
+        ));
+        run(repo.save_handover(&device)).unwrap();
+        run(repo.replace_community(&community())).unwrap();
+        assert_eq!(run(repo.load_handover()), Ok(device));
+        let loaded = run(repo.load()).unwrap().unwrap();
+        assert_eq!(loaded.community, community());
+        run(repo.store().put(Bucket::Device, "handover", "{bad")).unwrap();
+        assert!(run(repo.load_handover()).is_err());
     }
 
     #[test]
@@ -398,7 +470,7 @@ mod tests {
         );
         run(repo
             .store()
-            .put(Bucket::Drafts, "current", "{\"schema\":2,\"draft\":\"x\"}"))
+            .put(Bucket::Drafts, "current", "{\"schema\":1,\"draft\":\"x\"}"))
         .unwrap();
         assert!(matches!(
             run(repo.load_draft::<Vec<i32>>("current")),

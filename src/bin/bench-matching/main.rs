@@ -14,7 +14,11 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+mod diagnose;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod bench {
+    use super::diagnose;
     use std::collections::{BTreeMap, HashMap};
     use std::time::Instant;
     use weave::core::demo::{demo_with_truth, GroundTruth};
@@ -68,13 +72,19 @@ mod bench {
         }
         if std::env::var_os("EXPLAIN").is_some() {
             explain(&plan, &truth);
-            missed(&community, &truth, &options);
+            diagnose::outside_main(&community, &truth, &plan);
+        }
+        diagnose::run(&community, &truth, &plan, &options, threshold);
+        if let Some(path) = std::env::var_os("DUMP") {
+            diagnose::dump(&community, &truth, &options, &path.to_string_lossy());
         }
     }
 
-    /// Time per phase: index, blocking, screening scores.
+    /// Time per phase: index, blocking, both scoring passes.
     fn phases(community: &weave::core::model::Community, options: &MatchOptions) {
-        use weave::core::matching::{candidates::candidate_pairs, index::Index, score::score_only};
+        use weave::core::matching::{
+            candidates::candidate_pairs, index::Index, passes::scored_pairs,
+        };
         let t = Instant::now();
         let index = Index::build(community);
         let t_index = t.elapsed().as_secs_f64();
@@ -82,21 +92,12 @@ mod bench {
         let pairs = candidate_pairs(&index, &options.limits);
         let t_pairs = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let kept = pairs
-            .iter()
-            .filter(|&&(i, j)| {
-                score_only(
-                    &index,
-                    &index.mentions[i as usize],
-                    &index.mentions[j as usize],
-                )
-                .is_some_and(|s| s >= options.min_score)
-            })
-            .count();
+        let (kept, _) = scored_pairs(&index, options, &[]);
         println!(
-            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), screening {:.3} s ({kept} kept)",
+            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {:.3} s ({} kept)",
             pairs.len(),
-            t.elapsed().as_secs_f64()
+            t.elapsed().as_secs_f64(),
+            kept.len()
         );
     }
 
@@ -115,7 +116,7 @@ mod bench {
             *size_of_person.entry(*p).or_default() += 1;
         }
         let (mut precision, mut recall, mut n) = (0.0, 0.0, 0.0);
-        let mut per_kind: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+        let mut per_kind: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new();
         for (alter, person) in &truth.person_of {
             let same_person = size_of_person[person] as f64;
             let (p, r) = match cluster_of.get(alter).map(|g| &groups[g]) {
@@ -131,71 +132,42 @@ mod bench {
             precision += p;
             recall += r;
             n += 1.0;
+            let kind = truth.kind_of.get(*person as usize).copied().unwrap_or("?");
+            let e = per_kind.entry(kind).or_default();
+            e.0 += p;
             if same_person > 1.0 {
-                let kind = truth.kind_of.get(*person as usize).copied().unwrap_or("?");
-                let e = per_kind.entry(kind).or_default();
-                e.0 += r;
-                e.1 += 1.0;
+                e.1 += r;
+                e.2 += 1.0;
             }
         }
+        let mentions: HashMap<&str, usize> = truth
+            .person_of
+            .values()
+            .map(|p| truth.kind_of.get(*p as usize).copied().unwrap_or("?"))
+            .fold(HashMap::new(), |mut m, k| {
+                *m.entry(k).or_default() += 1;
+                m
+            });
         let kinds: Vec<String> = per_kind
             .iter()
-            .map(|(k, (r, c))| format!("{k} {:.3}", r / c))
+            .map(|(k, (p, r, c))| {
+                let recall = if *c > 0.0 {
+                    format!("{:.3}", r / c)
+                } else {
+                    "-".into()
+                };
+                format!(
+                    "{k} {:.3}/{recall}",
+                    p / mentions.get(k).copied().unwrap_or(1).max(1) as f64
+                )
+            })
             .collect();
         println!(
-            "  B-cubed precision {:.3}, recall {:.3}; recall of people named more than once by kind: {}",
+            "  B-cubed precision {:.3}, recall {:.3}; by kind of person, precision/recall (recall of people named more than once): {}",
             precision / n,
             recall / n,
             kinds.join(", ")
         );
-    }
-
-    /// Prints a sample of true pairs the suggestions miss, with their scores.
-    fn missed(
-        community: &weave::core::model::Community,
-        truth: &GroundTruth,
-        options: &MatchOptions,
-    ) {
-        use std::collections::HashSet;
-        use weave::core::matching::{candidates::candidate_pairs, index::Index, score::score};
-        let index = Index::build(community);
-        let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
-            .into_iter()
-            .collect();
-        let mut by_person: HashMap<u32, Vec<u32>> = HashMap::new();
-        for m in &index.mentions {
-            if let Some(p) = truth.person(&m.at) {
-                if truth.kind_of.get(p as usize) == Some(&"circle") {
-                    by_person.entry(p).or_default().push(m.id);
-                }
-            }
-        }
-        let mut people: Vec<_> = by_person
-            .into_iter()
-            .filter(|(_, v)| v.len() >= 2)
-            .collect();
-        people.sort();
-        let (mut unblocked, mut low, mut none, mut total) = (0, 0, 0, 0);
-        for (n, (_, ms)) in people.iter().enumerate() {
-            let (i, j) = (ms[0], ms[1]);
-            let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
-            total += 1;
-            let s = score(&index, a, b);
-            if !blocked.contains(&(i.min(j), i.max(j))) {
-                unblocked += 1;
-            }
-            match &s {
-                None => none += 1,
-                Some((x, _)) if *x < DEFAULT_THRESHOLD => low += 1,
-                _ => {}
-            }
-            if n % 40 == 0 && s.as_ref().is_none_or(|x| x.0 < DEFAULT_THRESHOLD) {
-                let text =
-                    s.map(|(x, e)| format!("{x:.2} {}", weave::core::matching::describe_all(&e)));
-                println!("MISSED {:?} / {:?}: {:?}", a.typed, b.typed, text);
-            }
-        }
-        println!("circle people, first two mentions: {total}; not blocked {unblocked}; ruled out {none}; below threshold {low}");
     }
 
     /// Prints a sample of wrong merges, for tuning by eye.

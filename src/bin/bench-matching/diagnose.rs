@@ -1,0 +1,276 @@
+//! Where recall is lost: every pair of mentions of one real person that the
+//! accepted merges leave apart, by the stage that lost it (blocking never
+//! proposed it, the names ruled it out, it scored below the threshold, or
+//! grouping refused it) and by the kind of variation between the two typed
+//! names (typo, nickname, initial, surname only, first name only, full
+//! names), and whether context could have told them apart at all: another
+//! member of the same circle answers to the same name.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use weave::core::demo::GroundTruth;
+use weave::core::matching::candidates::candidate_pairs;
+use weave::core::matching::index::{Index, Mention};
+use weave::core::matching::nicknames::table;
+use weave::core::matching::normalise::fold;
+use weave::core::matching::passes::scored_pairs;
+use weave::core::matching::score::base_logit;
+use weave::core::matching::{Candidate, MatchOptions};
+use weave::core::model::{AlterRef, Community};
+
+/// How one mention spells the person's first name.
+fn first_form(m: &Mention, formal: &str) -> &'static str {
+    let formal = fold(formal);
+    match &m.name.first {
+        Some(f) if *f == formal => "formal",
+        Some(f) if table().equivalent(f, &formal) => "short",
+        Some(_) => "typo",
+        None if m.name.first_initial.is_some() => "initial",
+        None => "none",
+    }
+}
+
+/// The hardest variation between two mentions of one person.
+fn variation(a: &Mention, b: &Mention, formal: &str) -> &'static str {
+    let (fa, fb) = (first_form(a, formal), first_form(b, formal));
+    let forms = [fa, fb];
+    let surnames = [a.name.last.is_some(), b.name.last.is_some()];
+    if a.figure.is_some() || b.figure.is_some() || !a.name.has_name() || !b.name.has_name() {
+        "roster or description"
+    } else if forms.contains(&"typo") {
+        "typo"
+    } else if forms.contains(&"none") {
+        "surname only"
+    } else if forms.contains(&"initial") {
+        "initial"
+    } else if a.name.first != b.name.first {
+        "nickname"
+    } else if surnames == [false, false] {
+        "first name only, both"
+    } else if surnames.contains(&false) {
+        "surname on one side"
+    } else {
+        "same full name"
+    }
+}
+
+/// Is there another member of this person's circle who answers to a name
+/// this mention could be (same nickname row as the person's formal name)?
+fn homonym_in_circle(truth: &GroundTruth, person: u32, circle_members: &[u32]) -> bool {
+    let (formal, _) = truth.names[person as usize];
+    let formal = fold(formal);
+    circle_members
+        .iter()
+        .any(|&o| o != person && table().equivalent(&fold(truth.names[o as usize].0), &formal))
+}
+
+fn groups_of(plan: &[Candidate]) -> HashMap<AlterRef, usize> {
+    let mut ids: HashMap<AlterRef, usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    for c in plan {
+        let mut id = |r: &AlterRef| {
+            let next = ids.len();
+            *ids.entry(r.clone()).or_insert_with(|| {
+                parent.push(next);
+                next
+            })
+        };
+        let (a, b) = (id(&c.a), id(&c.b));
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+    let keys: Vec<(AlterRef, usize)> = ids.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    keys.into_iter()
+        .map(|(k, v)| (k, find(&mut parent, v)))
+        .collect()
+}
+
+/// Prints the breakdown of true pairs of circle members left apart.
+pub fn run(
+    community: &Community,
+    truth: &GroundTruth,
+    plan: &[Candidate],
+    options: &MatchOptions,
+    threshold: f64,
+) {
+    let index = Index::build(community);
+    let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
+        .into_iter()
+        .collect();
+    let (final_pairs, social) = scored_pairs(&index, options, &[]);
+    let mut shown = 0;
+    let final_score: HashMap<(u32, u32), f64> = final_pairs
+        .into_iter()
+        .map(|(i, j, s)| ((i, j), s))
+        .collect();
+    let group = groups_of(plan);
+    let mut members: HashMap<usize, Vec<u32>> = HashMap::new();
+    for (p, c) in truth.circle_of.iter().enumerate() {
+        if let Some(c) = c {
+            members.entry(*c).or_default().push(p as u32);
+        }
+    }
+    let mut by_person: BTreeMap<u32, Vec<&Mention>> = BTreeMap::new();
+    for m in &index.mentions {
+        if let Some(p) = truth.person(&m.at) {
+            by_person.entry(p).or_default().push(m);
+        }
+    }
+    let mut table_: BTreeMap<(&str, &str), [u32; 2]> = BTreeMap::new();
+    let (mut pairs, mut apart, mut ambiguous, mut with_namesake) = (0u32, 0u32, 0u32, 0u32);
+    for (&person, ms) in &by_person {
+        let Some(circle) = truth.circle_of.get(person as usize).copied().flatten() else {
+            continue;
+        };
+        let homonym = homonym_in_circle(truth, person, &members[&circle]);
+        for x in 0..ms.len() {
+            for y in x + 1..ms.len() {
+                let (a, b) = (ms[x], ms[y]);
+                if a.context == b.context {
+                    continue;
+                }
+                pairs += 1;
+                with_namesake += u32::from(homonym);
+                let together =
+                    matches!((group.get(&a.at), group.get(&b.at)), (Some(g), Some(h)) if g == h);
+                if together {
+                    continue;
+                }
+                apart += 1;
+                ambiguous += u32::from(homonym);
+                let key = (a.id.min(b.id), a.id.max(b.id));
+                let stage = if !blocked.contains(&key) {
+                    "not blocked"
+                } else if base_logit(&index, a, b).is_none() {
+                    "ruled out"
+                } else if final_score.get(&key).is_none_or(|s| *s < threshold) {
+                    "below threshold"
+                } else {
+                    "grouping refused"
+                };
+                let kind = variation(a, b, truth.names[person as usize].0);
+                table_.entry((stage, kind)).or_default()[usize::from(homonym)] += 1;
+                if std::env::var_os("EXPLAIN").is_some()
+                    && !homonym
+                    && shown < 400
+                    && stage == "below threshold"
+                {
+                    shown += 1;
+                    if shown % 10 == 0 {
+                        let text = weave::core::matching::score::score(&index, &social, a, b).map(
+                            |(x, e)| format!("{x:.2} {}", weave::core::matching::describe_all(&e)),
+                        );
+                        println!("MISSED {kind}: {:?} / {:?}: {:?}", a.typed, b.typed, text);
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "circle members: {apart} of {pairs} true pairs left apart ({:.1}%); {with_namesake} true pairs are of a person with a namesake in their own circle, {ambiguous} of them left apart",
+        100.0 * f64::from(apart) / f64::from(pairs.max(1))
+    );
+    println!(
+        "  {:<18} {:<22} {:>8} {:>14}",
+        "stage", "variation", "pairs", "with namesake"
+    );
+    for ((stage, kind), [plain, homonym]) in &table_ {
+        println!(
+            "  {stage:<18} {kind:<22} {:>8} {homonym:>14}",
+            plain + homonym
+        );
+    }
+}
+
+/// Writes the feature values of every blocked pair that the names do not
+/// rule out, with its truth, for fitting the weights offline (DUMP=path;
+/// see scripts/fit-matching-weights.py).
+pub fn dump(community: &Community, truth: &GroundTruth, options: &MatchOptions, path: &str) {
+    use std::io::Write;
+    use weave::core::matching::score::{features, FEATURE_NAMES};
+    let index = Index::build(community);
+    let (_, by_person) = scored_pairs(&index, options, &[]);
+    let Ok(file) = std::fs::File::create(path) else {
+        eprintln!("cannot write {path}");
+        return;
+    };
+    let mut out = std::io::BufWriter::new(file);
+    let _ = writeln!(out, "label,kind,{}", FEATURE_NAMES.join(","));
+    for (i, j) in candidate_pairs(&index, &options.limits) {
+        let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
+        let Some(f) = features(&index, &by_person, a, b) else {
+            continue;
+        };
+        let (pa, pb) = (truth.person(&a.at), truth.person(&b.at));
+        let label = pa.is_some() && pa == pb;
+        let kind = pa
+            .and_then(|p| truth.kind_of.get(p as usize))
+            .copied()
+            .unwrap_or("?");
+        let values: Vec<String> = f.iter().map(|x| format!("{x:.3}")).collect();
+        let _ = writeln!(out, "{},{kind},{}", u8::from(label), values.join(","));
+    }
+}
+
+/// For brokers and roster figures: how their mentions that stay outside
+/// their largest group were typed (EXPLAIN=1).
+pub fn outside_main(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let index = Index::build(community);
+    let group = groups_of(plan);
+    let mut by_person: BTreeMap<u32, Vec<&Mention>> = BTreeMap::new();
+    for m in &index.mentions {
+        if let Some(p) = truth.person(&m.at) {
+            if matches!(truth.kind_of[p as usize], "broker" | "figure") {
+                by_person.entry(p).or_default().push(m);
+            }
+        }
+    }
+    for (p, ms) in by_person {
+        let mut sizes: HashMap<Option<usize>, usize> = HashMap::new();
+        for m in &ms {
+            *sizes.entry(group.get(&m.at).copied()).or_default() += 1;
+        }
+        let main = sizes
+            .iter()
+            .filter(|(g, _)| g.is_some())
+            .max_by_key(|(_, n)| **n)
+            .map(|(g, _)| *g)
+            .unwrap_or(None);
+        let mut forms: BTreeMap<String, usize> = BTreeMap::new();
+        for m in &ms {
+            let g = group.get(&m.at).copied();
+            if g != main {
+                let rel = format!("{:?}", m.relationship).to_lowercase();
+                let key = format!(
+                    "{} [{}{}]",
+                    fold(&m.typed),
+                    rel,
+                    if g.is_some() { ", other group" } else { "" }
+                );
+                *forms.entry(key).or_default() += 1;
+            }
+        }
+        let mut forms: Vec<_> = forms.into_iter().collect();
+        forms.sort_by_key(|f| std::cmp::Reverse(f.1));
+        let top: Vec<String> = forms
+            .iter()
+            .take(12)
+            .map(|(k, n)| format!("{k} x{n}"))
+            .collect();
+        println!(
+            "{} {} {}: {} mentions, {} in the main group; outside: {}",
+            truth.kind_of[p as usize],
+            truth.names[p as usize].0,
+            truth.names[p as usize].1,
+            ms.len(),
+            main.map_or(0, |g| sizes[&Some(g)]),
+            top.join("; ")
+        );
+    }
+}

@@ -1,0 +1,231 @@
+//! One canvas, one renderer: WebGL 2 where the browser has it on a GPU,
+//! Canvas 2D otherwise — also where WebGL 2 runs on a software rasteriser
+//! (SwiftShader, llvmpipe), since there the benchmark finds Canvas 2D faster
+//! (`scripts/bench-playback.mjs`); the address can force either
+//! (`renderer=webgl`, `renderer=canvas2d`). The first frame is always
+//! painted with Canvas 2D on the overlay, and the choice is made from the
+//! next, so starting WebGL (a few hundred ms without a GPU) never delays
+//! the first picture. Labels always go through
+//! Canvas 2D text: drawn on the main canvas by the fallback, on a
+//! transparent overlay canvas above the WebGL picture otherwise. A frame
+//! identical to the last one painted (same styles, positions, camera) is
+//! skipped, so a resting picture costs nothing.
+
+use super::canvas2d::{self, Frame};
+use super::webgl::{self, GlFrame, GlRenderer};
+use crate::core::playback::renderer::Renderer;
+use crate::core::playback::style::Styles;
+use crate::core::playback::{Camera, Scene};
+use gloo::events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, WebGl2RenderingContext};
+
+/// What one frame shows.
+pub struct Picture<'a> {
+    pub scene: &'a Rc<Scene>,
+    pub styles: &'a Rc<Styles>,
+    pub x: &'a [f64],
+    pub y: &'a [f64],
+    pub positions_rev: u64,
+    pub camera: Camera,
+    pub dpr: f64,
+    /// The picture is being dragged or zoomed.
+    pub moving: bool,
+}
+
+enum Backend {
+    /// WebGL asked for but not started yet: frames go to the overlay.
+    Starting(HtmlCanvasElement),
+    Gl {
+        context: WebGl2RenderingContext,
+        renderer: Option<Box<GlRenderer>>,
+        _lost: EventListener,
+    },
+    Canvas(CanvasRenderingContext2d),
+}
+
+type Signature = (*const Styles, *const Scene, u64, Camera, u64, usize);
+
+/// Paints pictures on a canvas and its label overlay.
+pub struct Painter {
+    backend: Backend,
+    wanted: Option<Renderer>,
+    /// WebGL on a software rasteriser: fewer ties per frame.
+    software: bool,
+    overlay: Option<CanvasRenderingContext2d>,
+    overlay_has_text: bool,
+    last: Option<Signature>,
+}
+
+fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+fn gl_backend(canvas: &HtmlCanvasElement) -> Option<Backend> {
+    let context = webgl::context(canvas)?;
+    let renderer = match GlRenderer::new(context.clone()) {
+        Ok(r) => r,
+        Err(e) => {
+            web_sys::console::warn_2(&"WebGL 2 unusable, drawing with Canvas 2D:".into(), &e);
+            return None;
+        }
+    };
+    // Without this the browser never gives a lost context back.
+    let lost = EventListener::new(canvas, "webglcontextlost", |e| e.prevent_default());
+    Some(Backend::Gl {
+        context,
+        renderer: Some(Box::new(renderer)),
+        _lost: lost,
+    })
+}
+
+impl Painter {
+    /// Picks the renderer for `canvas` (`wanted`, if given, else WebGL 2
+    /// when available); `None` when the canvas has no context at all.
+    pub fn new(
+        canvas: &HtmlCanvasElement,
+        overlay: &HtmlCanvasElement,
+        wanted: Option<Renderer>,
+    ) -> Option<Painter> {
+        let (backend, overlay) = match wanted {
+            Some(Renderer::Canvas2d) => (Backend::Canvas(context_2d(canvas)?), None),
+            _ => (Backend::Starting(canvas.clone()), context_2d(overlay)),
+        };
+        Some(Painter {
+            backend,
+            wanted,
+            software: false,
+            overlay,
+            overlay_has_text: false,
+            last: None,
+        })
+    }
+
+    /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
+    fn start(&mut self, canvas: &HtmlCanvasElement) {
+        // The overlay held the whole first frame: from now on, labels only.
+        if let Some(o) = &self.overlay {
+            let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            o.clear_rect(0.0, 0.0, 1e5, 1e5);
+        }
+        let probe = webgl::probe_software();
+        let gl = match (self.wanted, probe) {
+            (_, None) => None,
+            (Some(Renderer::WebGl), Some(_)) | (None, Some(false)) => gl_backend(canvas),
+            _ => None,
+        };
+        self.backend = match gl {
+            Some(b) => b,
+            None => match context_2d(canvas) {
+                Some(ctx) => {
+                    self.overlay = None;
+                    Backend::Canvas(ctx)
+                }
+                None => return,
+            },
+        };
+        self.software = probe.unwrap_or(false);
+        self.overlay_has_text = false;
+        self.last = None;
+    }
+
+    /// True when this browser's WebGL runs on a software rasteriser (reported
+    /// for the benchmark).
+    pub fn is_software(&self) -> bool {
+        self.software
+    }
+
+    /// The renderer drawing (Canvas 2D for the first frame).
+    pub fn renderer(&self) -> Renderer {
+        match self.backend {
+            Backend::Gl { .. } => Renderer::WebGl,
+            Backend::Canvas(_) | Backend::Starting(_) => Renderer::Canvas2d,
+        }
+    }
+
+    /// Paints `p` unless it is the picture already on screen; true when painted.
+    pub fn paint(&mut self, p: &Picture) -> bool {
+        let budget = match self.backend {
+            // The first frame is drawn by Canvas 2D: its budget.
+            Backend::Starting(_) => Renderer::Canvas2d.budget(false),
+            _ => self.renderer().budget(self.software),
+        };
+        let stride = budget.stride(p.styles.visible_edges, p.moving);
+        let signature = (
+            Rc::as_ptr(p.styles),
+            Rc::as_ptr(p.scene),
+            p.positions_rev,
+            p.camera,
+            p.dpr.to_bits(),
+            stride,
+        );
+        let frame = Frame {
+            scene: p.scene,
+            styles: p.styles,
+            x: p.x,
+            y: p.y,
+            camera: &p.camera,
+            dpr: p.dpr,
+            edge_stride: stride,
+        };
+        if let Backend::Starting(canvas) = &self.backend {
+            if self.last.is_some() {
+                let canvas = canvas.clone();
+                self.start(&canvas);
+            } else if let Some(o) = &self.overlay {
+                canvas2d::draw(o, &frame);
+                self.last = Some(signature);
+                return true;
+            }
+        }
+        if self.last == Some(signature) {
+            return false;
+        }
+        match &mut self.backend {
+            Backend::Starting(_) => return false,
+            Backend::Canvas(ctx) => canvas2d::draw(ctx, &frame),
+            Backend::Gl {
+                context, renderer, ..
+            } => {
+                if context.is_context_lost() {
+                    *renderer = None;
+                    return false;
+                }
+                if renderer.is_none() {
+                    *renderer = GlRenderer::new(context.clone()).ok().map(Box::new);
+                }
+                let Some(r) = renderer.as_mut() else {
+                    return false;
+                };
+                let drawn = r.draw(&GlFrame {
+                    scene: p.scene,
+                    styles: p.styles,
+                    x: p.x,
+                    y: p.y,
+                    positions_rev: p.positions_rev,
+                    camera: &p.camera,
+                    dpr: p.dpr,
+                    edge_stride: stride,
+                });
+                if let Err(e) = drawn {
+                    web_sys::console::error_1(&e);
+                }
+                self.paint_labels(&frame);
+            }
+        }
+        self.last = Some(signature);
+        true
+    }
+
+    fn paint_labels(&mut self, frame: &Frame) {
+        let Some(overlay) = &self.overlay else {
+            return;
+        };
+        let has_text = !frame.styles.labels.is_empty();
+        if has_text || self.overlay_has_text {
+            canvas2d::draw_labels(overlay, frame);
+        }
+        self.overlay_has_text = has_text;
+    }
+}

@@ -1,0 +1,278 @@
+//! The analysis every screen reads, computed in the web worker: a provider
+//! that owns one analysis worker for the whole app, and the
+//! [`use_analysis`] hook. Screens asking for the same job share one result
+//! (the facilitator overview and the play-back both read the community's),
+//! a changed community supersedes the job still running for it, and the
+//! last result stays on screen, marked as updating, until the next arrives.
+
+use crate::core::jobs::{AnalysisJob, AnalysisUpdate, Job, JobId, Output, Progress, Reply, Stage};
+use crate::core::model::Community;
+use crate::platform::worker::WorkerHandle;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+use yew::prelude::*;
+
+/// The lane the event's own analysis runs on.
+pub const COMMUNITY_LANE: &str = "community";
+
+/// What a screen shows of one lane's analysis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AnalysisView {
+    /// The newest result (of the current job, or of the one before it).
+    pub latest: Option<Rc<AnalysisUpdate>>,
+    /// Set while a job runs: its stage and how far it is.
+    pub progress: Option<Progress>,
+    /// True when `latest` is a result of the job last asked for.
+    pub current: bool,
+    /// Why the last job failed, if it did.
+    pub failed: Option<String>,
+}
+
+#[derive(Default)]
+struct LaneState {
+    asked: Option<AnalysisJob>,
+    job: Option<JobId>,
+    generation: u64,
+    latest: Option<Rc<AnalysisUpdate>>,
+    latest_generation: u64,
+    progress: Option<Progress>,
+    failed: Option<String>,
+    listeners: Vec<(u64, Callback<()>)>,
+}
+
+impl LaneState {
+    fn view(&self) -> AnalysisView {
+        AnalysisView {
+            latest: self.latest.clone(),
+            progress: self.progress,
+            current: self.latest.is_some() && self.latest_generation == self.generation,
+            failed: self.failed.clone(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Inner {
+    worker: RefCell<Option<Rc<WorkerHandle>>>,
+    lanes: RefCell<HashMap<&'static str, LaneState>>,
+    next_token: RefCell<u64>,
+}
+
+/// The app's analysis worker and the latest result of each lane.
+#[derive(Clone, Default)]
+pub struct AnalysisService(Rc<Inner>);
+
+impl PartialEq for AnalysisService {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl AnalysisService {
+    /// The worker, started on first use.
+    fn worker(&self) -> Rc<WorkerHandle> {
+        self.0
+            .worker
+            .borrow_mut()
+            .get_or_insert_with(|| Rc::new(WorkerHandle::spawn()))
+            .clone()
+    }
+
+    /// Runs `job` on `lane` unless it is the job the lane already has.
+    pub fn request(&self, lane: &'static str, job: AnalysisJob) {
+        let generation = {
+            let mut lanes = self.0.lanes.borrow_mut();
+            let state = lanes.entry(lane).or_default();
+            if state.asked.as_ref() == Some(&job) {
+                return;
+            }
+            state.asked = Some(job.clone());
+            state.generation += 1;
+            state.failed = None;
+            state.progress = Some(Progress {
+                stage: Stage::Preparing,
+                done: 0,
+                total: 1,
+            });
+            state.generation
+        };
+        let weak: Weak<Inner> = Rc::downgrade(&self.0);
+        let id = self.worker().start(lane, Job::Analysis(job), move |reply| {
+            if let Some(inner) = weak.upgrade() {
+                AnalysisService(inner).on_reply(lane, generation, reply);
+            }
+        });
+        if let Some(state) = self.0.lanes.borrow_mut().get_mut(lane) {
+            state.job = Some(id);
+        }
+        self.notify(lane);
+    }
+
+    fn on_reply(&self, lane: &'static str, generation: u64, reply: Reply) {
+        {
+            let mut lanes = self.0.lanes.borrow_mut();
+            let Some(state) = lanes.get_mut(lane) else {
+                return;
+            };
+            if state.generation != generation {
+                return; // a newer job has taken the lane
+            }
+            match reply {
+                Reply::Progress { progress, .. } => state.progress = Some(progress),
+                Reply::Output {
+                    output: Output::Analysis(update),
+                    last,
+                    ..
+                } => {
+                    state.latest = Some(Rc::new(*update));
+                    state.latest_generation = generation;
+                    if last {
+                        state.progress = None;
+                        state.job = None;
+                    }
+                }
+                Reply::Stopped { .. } => {
+                    state.progress = None;
+                    state.job = None;
+                }
+                Reply::Failed { message, .. } => {
+                    state.failed = Some(message);
+                    state.progress = None;
+                    state.job = None;
+                }
+                // Other jobs' outputs (imports, layouts) never come to an analysis lane.
+                Reply::Stats { .. } | Reply::Output { .. } => return,
+            }
+        }
+        self.notify(lane);
+    }
+
+    fn notify(&self, lane: &'static str) {
+        let listeners: Vec<Callback<()>> = self
+            .0
+            .lanes
+            .borrow()
+            .get(lane)
+            .map(|s| s.listeners.iter().map(|(_, cb)| cb.clone()).collect())
+            .unwrap_or_default();
+        for cb in listeners {
+            cb.emit(());
+        }
+    }
+
+    fn subscribe(&self, lane: &'static str, cb: Callback<()>) -> u64 {
+        let token = {
+            let mut t = self.0.next_token.borrow_mut();
+            *t += 1;
+            *t
+        };
+        self.0
+            .lanes
+            .borrow_mut()
+            .entry(lane)
+            .or_default()
+            .listeners
+            .push((token, cb));
+        token
+    }
+
+    fn unsubscribe(&self, lane: &'static str, token: u64) {
+        if let Some(state) = self.0.lanes.borrow_mut().get_mut(lane) {
+            state.listeners.retain(|(t, _)| *t != token);
+        }
+    }
+
+    pub fn view(&self, lane: &'static str) -> AnalysisView {
+        self.0
+            .lanes
+            .borrow()
+            .get(lane)
+            .map(LaneState::view)
+            .unwrap_or_default()
+    }
+
+    /// Runs `job` once on `lane` (e.g. metrics for an export) and hands the
+    /// exact result, or why there is none, to `done`.
+    pub fn run_once(
+        &self,
+        lane: &'static str,
+        job: AnalysisJob,
+        done: impl FnOnce(Result<AnalysisUpdate, String>) + 'static,
+    ) {
+        let done = RefCell::new(Some(done));
+        self.worker().start(lane, Job::Analysis(job), move |reply| {
+            let result = match reply {
+                Reply::Output {
+                    output: Output::Analysis(update),
+                    last: true,
+                    ..
+                } => Ok(*update),
+                Reply::Failed { message, .. } => Err(message),
+                Reply::Stopped { .. } => Err("the analysis was stopped".into()),
+                _ => return,
+            };
+            if let Some(done) = done.borrow_mut().take() {
+                done(result);
+            }
+        });
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnalysisProviderProps {
+    pub children: Html,
+}
+
+/// Shares one [`AnalysisService`] with everything inside it.
+#[function_component(AnalysisProvider)]
+pub fn analysis_provider(props: &AnalysisProviderProps) -> Html {
+    let service = use_memo((), |_| AnalysisService::default());
+    html! {
+        <ContextProvider<AnalysisService> context={(*service).clone()}>
+            { props.children.clone() }
+        </ContextProvider<AnalysisService>>
+    }
+}
+
+/// The analysis on `lane` of whatever `deps` stand for: `make_job` runs
+/// (and the job is posted) when `deps` change; the view re-renders the
+/// component as progress and results arrive.
+#[hook]
+pub fn use_analysis<D, F>(lane: &'static str, deps: D, make_job: F) -> AnalysisView
+where
+    D: PartialEq + 'static,
+    F: FnOnce(&D) -> AnalysisJob + 'static,
+{
+    let service = use_context::<AnalysisService>();
+    let redraw = use_force_update();
+    {
+        let service = service.clone();
+        use_effect_with(lane, move |lane| {
+            let lane = *lane;
+            let token = service
+                .as_ref()
+                .map(|s| s.subscribe(lane, Callback::from(move |()| redraw.force_update())));
+            move || {
+                if let (Some(s), Some(t)) = (service, token) {
+                    s.unsubscribe(lane, t);
+                }
+            }
+        });
+    }
+    {
+        let service = service.clone();
+        use_effect_with(deps, move |deps| {
+            if let Some(s) = service {
+                s.request(lane, make_job(deps));
+            }
+        });
+    }
+    service.map(|s| s.view(lane)).unwrap_or_default()
+}
+
+/// The event's own analysis (people network, exact in the end).
+#[hook]
+pub fn use_community_analysis(community: Rc<Community>) -> AnalysisView {
+    use_analysis(COMMUNITY_LANE, community, |c| AnalysisJob::for_community(c))
+}

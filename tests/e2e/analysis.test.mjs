@@ -1,0 +1,94 @@
+// The analysis runs in the web worker and the screens read it: the
+// facilitator overview shows the community's figures and findings once the
+// worker answers, and updates them after a merge decision; the play-back of
+// a large network shows the worker's progress (sampled first, then refining)
+// while the page stays live; the worker is one script under the page's CSP
+// and the benchmark page reports its timings and memory.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, watchErrors, shot, text } from "./harness.mjs";
+
+let srv;
+before(async () => { srv = await serve(process.env.WEAVE_DIST); });
+after(async () => { await srv.close(); });
+
+const figure = async (page, id) =>
+  Number((await text(page, `[data-testid=analysis-figures] [data-figure=${id}]`)).replace(/[^\d.]/g, ""));
+
+test("the overview shows the worker's figures and findings, and updates them after a merge", async (t) => {
+  const { context } = await launch();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  page.on("dialog", (d) => d.accept());
+  const errors = watchErrors(page);
+  const workers = [];
+  page.on("worker", (w) => workers.push(w.url()));
+  await open(page, srv.url, "#/facilitator");
+  await page.waitForSelector("[data-testid=analysis-figures][data-paths=exact]", { timeout: 60000 });
+  assert.deepEqual(workers.map((u) => new URL(u).pathname), ["/weave-worker-loader.js"]);
+  const people = await figure(page, "people");
+  const ties = await figure(page, "ties");
+  assert.ok(people > 500 && ties > people, `${people} people, ${ties} ties`);
+  assert.ok(await figure(page, "communities") >= 1);
+  assert.ok((await page.locator("[data-testid=analysis-findings] li").count()) >= 2);
+  assert.match(await text(page, "[data-testid=analysis-findings]"), /%/);
+  await page.locator("[data-testid=analysis-figures]").scrollIntoViewIfNeeded();
+  await shot(page, "analysis-overview");
+
+  // A merge decision joins two named people: one person fewer, found again by the worker.
+  await page.getByRole("tab", { name: "Matching" }).click();
+  await page.waitForSelector("[data-testid=review][data-busy=false]", { timeout: 30000 });
+  await page.locator("[data-testid=suggestion]:not(:has([data-testid=unsure]))").first()
+    .locator("[data-testid=merge]").click();
+  await page.getByRole("tab", { name: "Overview" }).click();
+  await page.waitForFunction((n) => {
+    const el = document.querySelector("[data-testid=analysis-figures][data-paths=exact] [data-figure=people]");
+    return el && Number(el.textContent) === n - 1;
+  }, people, { timeout: 60000 });
+  // The same worker served both analyses; the wasm was fetched once.
+  assert.equal(workers.length, 1);
+  assert.equal(srv.requests.filter((r) => r.startsWith("/weave-worker_bg.wasm")).length, 1);
+
+  // An empty event: the figures say there is nothing yet.
+  await page.getByRole("button", { name: "Start a new, empty event" }).click();
+  await page.waitForSelector("[data-testid=analysis-empty]");
+  assert.deepEqual(errors, []);
+});
+
+test("a large play-back shows the worker's progress, sampled then refining, and stays live", async (t) => {
+  const { context } = await launch(null, { viewport: { width: 1600, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await open(page, srv.url, "#/playback?bench=8000");
+  const bar = page.locator("[data-testid=analysis-progress]");
+  await bar.waitFor({ timeout: 30000 });
+  const seen = [];
+  let shotTaken = false;
+  // Poll as a person watching would: the page answers while the worker works.
+  for (let i = 0; i < 600 && (await bar.count()) > 0; i++) {
+    const read = await bar.evaluate((el) => {
+      const p = el.querySelector("progress");
+      return { stage: el.dataset.stage, value: Number(p.getAttribute("value")), label: p.getAttribute("aria-label") };
+    }, null, { timeout: 1000 }).catch(() => null);
+    if (!read) break;
+    const { stage, value } = read;
+    seen.push(read);
+    if (stage === "analysis-stage-refining" && value > 5 && !shotTaken) {
+      await shot(page, "analysis-playback-progress");
+      shotTaken = true;
+    }
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await bar.count(), 0, "the analysis finished");
+  const stages = [...new Set(seen.map((s) => s.stage))];
+  assert.ok(stages.includes("analysis-stage-refining"), stages.join());
+  const refining = seen.filter((s) => s.stage === "analysis-stage-refining").map((s) => s.value);
+  assert.ok(refining.length >= 3, `${refining.length} progress readings while refining`);
+  assert.ok(refining.at(-1) > refining[0], `progress advanced: ${refining.join(",")}`);
+  assert.equal(seen[0].label, "Analysis progress");
+  // Brokers from the exact betweenness are on the picture.
+  await page.locator("button[data-lens=brokers]").click();
+  assert.ok((await page.locator("[data-testid=pb-legend] li").count()) >= 2);
+  assert.deepEqual(errors, []);
+});
