@@ -22,12 +22,16 @@ try {
     results.push({
       suggest: await read("suggest-ms"), plan: await read("plan-ms"), generate: await read("generate-ms"),
       suggestions: await read("suggestions"), planned: await read("planned"),
+      worker: await read("worker-ms"), workerSuggestions: await read("worker-suggestions"),
     });
     await page.goto("about:blank");
   }
   const best = results.reduce((a, b) => (b.suggest < a.suggest ? b : a));
-  const all = results.map((r) => r.suggest).join(", ");
-  console.log(`browser (headless Chromium, wasm release): candidate generation + scoring ${(best.suggest / 1000).toFixed(3)} s (best of ${runs}: ${all} ms), ${best.suggestions} suggestions; accept all likely planned ${best.planned} merges in ${(best.plan / 1000).toFixed(3)} s; generating the community ${(best.generate / 1000).toFixed(3)} s`);
+  const bestWorker = results.reduce((a, b) => (b.worker < a.worker ? b : a));
+  const all = (k) => results.map((r) => r[k]).join(", ");
+  const s = (ms) => (ms / 1000).toFixed(3);
+  if (results.some((r) => r.workerSuggestions !== r.suggestions)) throw new Error("the worker and the main thread disagree");
+  console.log(`browser (headless Chromium, wasm release): candidate generation + scoring ${s(best.suggest)} s on the main thread (best of ${runs}: ${all("suggest")} ms), ${s(bestWorker.worker)} s in the web worker as the review runs it, sending the event there and the suggestions back as JSON (${all("worker")} ms); ${best.suggestions} suggestions; accept all likely planned ${best.planned} merges in ${s(best.plan)} s; generating the community ${s(best.generate)} s`);
 } finally {
   await context.close();
   await srv.close();

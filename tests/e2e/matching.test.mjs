@@ -137,6 +137,9 @@ test("review ten suggestions, split one merge; decisions survive reload and expo
   const merged6 = await playback(page);
   assert.equal(merged6.nodes, before0.nodes - 6, "six merges fold six named people into others");
   assert.ok(merged6.findings.length > 0);
+  // Merging joins residents' maps at the merged people: the brokerage
+  // finding ("N people hold parts of the network together") changes.
+  assert.notDeepEqual(merged6.findings, before0.findings, "the findings follow the merges");
   console.log(`# play-back: ${before0.nodes} nodes before, ${merged6.nodes} after six merges`);
   console.log(`# findings before: ${before0.findings.join(" | ")}`);
   console.log(`# findings after:  ${merged6.findings.join(" | ")}`);

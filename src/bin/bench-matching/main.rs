@@ -17,8 +17,22 @@ fn main() {}
 mod diagnose;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod erased {
+    /// The length of a value's JSON text.
+    pub trait Json {
+        fn len(&self) -> usize;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn len(&self) -> usize {
+            serde_json::to_string(self).map_or(0, |s| s.len())
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use super::diagnose;
+    use super::erased;
     use std::collections::{BTreeMap, HashMap};
     use std::time::Instant;
     use weave::core::demo::{demo_with_truth, GroundTruth};
@@ -92,12 +106,20 @@ mod bench {
         let pairs = candidate_pairs(&index, &options.limits);
         let t_pairs = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let (kept, _) = scored_pairs(&index, options, &[]);
+        let (kept, social) = scored_pairs(&index, options, &[]);
+        let t_passes = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let n = kept.len();
+        let list = weave::core::matching::suggestions_from(community, &index, kept, &social);
+        let t_evidence = t.elapsed().as_secs_f64();
+        // What the web worker sends each way (its codec is JSON).
+        let json = |v: &dyn erased::Json| v.len();
         println!(
-            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {:.3} s ({} kept)",
+            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {t_passes:.3} s ({n} kept), evidence {t_evidence:.3} s ({} suggestions); as JSON the event is {:.1} MB and the suggestions {:.1} MB",
             pairs.len(),
-            t.elapsed().as_secs_f64(),
-            kept.len()
+            list.len(),
+            json(community) as f64 / 1e6,
+            json(&list) as f64 / 1e6,
         );
     }
 

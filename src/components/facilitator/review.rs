@@ -5,16 +5,21 @@
 //! Every decision goes to the community's merge log (with its evidence and
 //! time) through [`AppContext::record_with`], and is saved with the event.
 //!
-//! Suggestions are computed off the hot path: after a paint, in a
-//! `spawn_local`, memoised on the community's revision (meta revision,
-//! number of responses, length of the merge log). The previous list stays on
-//! screen while a new one is computed; pairs decided meanwhile are hidden.
+//! Suggestions are computed in the web worker (`core::jobs::matching`), so
+//! the screen never freezes on a big event: a new job whenever the
+//! community's revision changes (meta revision, number of responses, length
+//! of the merge log) supersedes the one still running. The previous list
+//! stays on screen meanwhile; pairs decided meanwhile are hidden. Should the
+//! worker fail, the suggestions are computed here after a paint instead.
 
 use super::merge_groups::MergeGroups;
 use super::review_item::{BulkAccept, SuggestionItem};
+use crate::core::jobs::matching::MatchingJob;
+use crate::core::jobs::{Job, Output, Reply};
 use crate::core::matching::{suggest, Candidate, MatchOptions};
 use crate::core::model::{Community, Verdict};
 use crate::platform::file_input;
+use crate::platform::worker::WorkerHandle;
 use crate::state::context::{use_app, AppContext};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
@@ -30,8 +35,8 @@ type Revision = (u64, usize, usize);
 struct Suggestions {
     revision: Revision,
     list: Rc<Vec<Candidate>>,
-    /// How long `suggest` took, in milliseconds (shown to the facilitator
-    /// as a data attribute for the tests and the performance budget).
+    /// How long the suggestions took from asking to having them, in
+    /// milliseconds (a data attribute for the tests and the performance budget).
     millis: f64,
 }
 
@@ -94,30 +99,44 @@ pub fn review() -> Html {
     }
 }
 
-/// Recomputes the suggestions whenever the community's revision changes,
-/// after the busy line has been painted.
+/// Recomputes the suggestions in the worker whenever the community's
+/// revision changes.
 #[hook]
 fn use_suggestions(app: &AppContext, rev: Revision, found: &UseStateHandle<Option<Suggestions>>) {
     let community = app.state().community.clone();
     let found = found.clone();
-    // Several quick decisions queue several computations: only the newest runs.
-    let latest = use_mut_ref(|| None::<Revision>);
+    let worker = use_state(|| Rc::new(WorkerHandle::spawn()));
     use_effect_with(rev, move |rev| {
         let rev = *rev;
-        *latest.borrow_mut() = Some(rev);
-        spawn_local(async move {
-            file_input::after_paint().await;
-            if *latest.borrow() != Some(rev) {
-                return;
-            }
-            let start = js_sys::Date::now();
-            let list = suggest(&community, &MatchOptions::default());
-            let millis = js_sys::Date::now() - start;
-            found.set(Some(Suggestions {
+        let start = js_sys::Date::now();
+        let job = Job::Matching(MatchingJob {
+            community: Box::new((*community).clone()),
+            options: MatchOptions::default(),
+        });
+        worker.start("matching", job, move |reply| match reply {
+            Reply::Output {
+                output: Output::Matching(m),
+                last: true,
+                ..
+            } => found.set(Some(Suggestions {
                 revision: rev,
-                list: Rc::new(list),
-                millis,
-            }));
+                list: Rc::new(m.suggestions),
+                millis: js_sys::Date::now() - start,
+            })),
+            Reply::Failed { message, .. } => {
+                gloo::console::warn!(format!("matching worker failed: {message}"));
+                let (community, found) = (community.clone(), found.clone());
+                spawn_local(async move {
+                    file_input::after_paint().await;
+                    let list = suggest(&community, &MatchOptions::default());
+                    found.set(Some(Suggestions {
+                        revision: rev,
+                        list: Rc::new(list),
+                        millis: js_sys::Date::now() - start,
+                    }));
+                });
+            }
+            _ => {}
         });
         || ()
     });

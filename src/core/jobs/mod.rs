@@ -34,6 +34,7 @@
 pub mod analysis;
 pub mod import;
 pub mod layout;
+pub mod matching;
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -65,6 +66,8 @@ pub enum Job {
     Import(import::ImportJob),
     /// The play-back's live ForceAtlas2 layout, streaming positions.
     Layout(crate::core::playback::layout_job::LayoutInput),
+    /// Match suggestions for a community's named people.
+    Matching(matching::MatchingJob),
 }
 
 impl Job {
@@ -72,6 +75,7 @@ impl Job {
     pub fn into_task(self) -> Box<dyn Task> {
         match self {
             Job::Analysis(job) => Box::new(AnalysisTask::new(job)),
+            Job::Matching(job) => Box::new(matching::MatchingTask::new(job)),
             Job::Import(job) => Box::new(import::ImportTask::new(job)),
             Job::Layout(input) => Box::new(layout::LayoutTask::new(input)),
         }
@@ -85,6 +89,7 @@ pub enum Output {
     Analysis(Box<AnalysisUpdate>),
     Import(Box<import::ImportOutcome>),
     Layout(crate::core::playback::layout_job::LayoutUpdate),
+    Matching(Box<matching::MatchingOutput>),
 }
 
 /// What a job is doing, for progress indicators (each has an i18n key).
@@ -99,6 +104,8 @@ pub enum Stage {
     Sampling,
     /// Exact shortest-path metrics, refining the sampled ones.
     Refining,
+    /// Finding and scoring pairs of named people who may be one person.
+    Matching,
 }
 
 impl Stage {
@@ -109,6 +116,7 @@ impl Stage {
             Stage::Metrics => "analysis-stage-metrics",
             Stage::Sampling => "analysis-stage-sampling",
             Stage::Refining => "analysis-stage-refining",
+            Stage::Matching => "match-stage-matching",
         }
     }
 }

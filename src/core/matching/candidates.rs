@@ -9,7 +9,8 @@ use super::phonetic::keys;
 use std::collections::HashMap;
 
 /// Limits that keep blocking fast on thousands of names.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct BlockLimits {
     /// Blocks up to this size contribute all their pairs. Default 40.
     pub full_block: usize,

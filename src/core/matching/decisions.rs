@@ -6,8 +6,9 @@ use super::candidates::BlockLimits;
 use super::cluster::Grouper;
 use super::evidence::{describe_all, Evidence};
 use super::index::Index;
-use super::passes::scored_pairs;
+use super::passes::{scored_pairs, ScoredPair};
 use super::score::score;
+use super::social::Social;
 use crate::core::model::{AlterRef, Community, MergeDecision, Timestamp, Verdict};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -15,7 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 /// Suggestions at or above this score are accepted by "accept all likely".
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MatchOptions {
     /// Pairs scoring below this are not suggested at all. Default 0.5.
     pub min_score: f64,
@@ -69,10 +71,20 @@ impl Candidate {
 /// ```
 pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> {
     let index = Index::build(community);
-    let merged = community.merged_groups();
-    let (pairs, social) = scored_pairs(&index, options, &merged);
+    let (pairs, social) = scored_pairs(&index, options, &community.merged_groups());
+    suggestions_from(community, &index, pairs, &social)
+}
+
+/// The last part of [`suggest`]: the scored pairs of [`scored_pairs`] as
+/// suggestions with their evidence, leaving out decided and merged pairs.
+pub fn suggestions_from(
+    community: &Community,
+    index: &Index,
+    pairs: Vec<ScoredPair>,
+    social: &Social,
+) -> Vec<Candidate> {
     let decided = latest_verdicts(community);
-    let group_of = group_lookup(merged);
+    let group_of = group_lookup(community.merged_groups());
     let mut out: Vec<Candidate> = pairs
         .into_iter()
         .filter_map(|(i, j, _)| {
@@ -88,7 +100,7 @@ pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> 
                     return None;
                 }
             }
-            let (s, evidence) = score(&index, &social, a, b)?;
+            let (s, evidence) = score(index, social, a, b)?;
             Some(Candidate {
                 a: a.at.clone(),
                 b: b.at.clone(),

@@ -20,7 +20,7 @@ pub mod score;
 pub mod social;
 
 pub use decisions::{
-    bulk_accept, decide, decide_candidate, plan_bulk_accept, split, suggest, Candidate,
-    MatchOptions, DEFAULT_THRESHOLD,
+    bulk_accept, decide, decide_candidate, plan_bulk_accept, split, suggest, suggestions_from,
+    Candidate, MatchOptions, DEFAULT_THRESHOLD,
 };
 pub use evidence::{describe_all, Evidence};

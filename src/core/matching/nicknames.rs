@@ -17,6 +17,8 @@ pub type NameGroup = u16;
 pub struct NicknameTable {
     formal: Vec<String>,
     groups: HashMap<String, Vec<NameGroup>>,
+    /// Known words by first letter, for [`NicknameTable::groups_fuzzy`].
+    by_initial: HashMap<char, Vec<String>>,
 }
 
 impl NicknameTable {
@@ -43,6 +45,13 @@ impl NicknameTable {
                 table.add(&fold(v), group);
             }
         }
+        let mut words: Vec<&String> = table.groups.keys().collect();
+        words.sort();
+        for w in words {
+            if let Some(c) = w.chars().next() {
+                table.by_initial.entry(c).or_default().push(w.clone());
+            }
+        }
         table
     }
 
@@ -67,6 +76,9 @@ impl NicknameTable {
     /// The rows of a word, or when the table does not know it, of the
     /// closest known name ("Micahel" -> Michael's row) if it is close enough
     /// (Jaro–Winkler at least 0.93, five letters or more, Latin script).
+    /// Only known names with the same first letter and a length within two
+    /// are tried: a slip of the finger rarely hits the first letter, and
+    /// Jaro–Winkler that high needs the lengths close.
     ///
     /// # Complexity
     /// O(table size) for unknown words; call once per name, not per pair.
@@ -76,7 +88,16 @@ impl NicknameTable {
             return exact.to_vec();
         }
         let mut best: Option<(f64, &str)> = None;
-        for key in self.groups.keys() {
+        let len = folded_word.chars().count();
+        let Some(first) = folded_word.chars().next() else {
+            return Vec::new();
+        };
+        let near = self
+            .by_initial
+            .get(&first)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for key in near.iter().filter(|k| k.chars().count().abs_diff(len) <= 2) {
             let s = strsim::jaro_winkler(folded_word, key);
             let better = match best {
                 None => true,

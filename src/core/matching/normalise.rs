@@ -61,6 +61,10 @@ fn is_latin(c: char) -> bool {
 }
 
 fn push_folded(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
     if let Some(arabic) = arabic_script(c) {
         out.extend(arabic);
         return;
@@ -73,7 +77,12 @@ fn push_folded(out: &mut String, c: char) {
         out.push_str(s);
         return;
     }
-    for d in c.to_string().nfd().filter(|d| !is_combining_mark(*d)) {
+    let mut buf = [0u8; 4];
+    for d in c
+        .encode_utf8(&mut buf)
+        .nfd()
+        .filter(|d| !is_combining_mark(*d))
+    {
         out.extend(d.to_lowercase());
     }
 }

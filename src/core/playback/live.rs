@@ -318,7 +318,7 @@ mod tests {
         );
         // No time passed: nothing moves.
         let mut z = vec![0.0];
-        ease((&mut z, &mut vec![0.0]), (&[1.0], &[1.0]), 0.0);
+        ease((&mut z, &mut [0.0]), (&[1.0], &[1.0]), 0.0);
         assert_eq!(z[0], 0.0);
     }
 
