@@ -13,7 +13,7 @@
 //! attribute (the GraphML spec and igraph; networkx only stores them). Ids
 //! that are not XML NMTOKENs (spaces, say) are written as `n0, n1...` with the
 //! original id in a `weave_id` attribute, which this reader restores, so the
-//! file still validates against graphml.xsd.
+//! file still validates as GraphML (node ids are NMTOKENs).
 //!
 //! Attribute names: the GraphML schema types `attr.name` as an XML NMTOKEN,
 //! and validating readers (JGraphT's importer, say) refuse a file whose key
@@ -407,7 +407,7 @@ fn restore_weave_ids(b: &mut Builder) {
     }
 }
 
-/// True for a valid XML NMTOKEN, which graphml.xsd requires of node ids and
+/// True for a valid XML NMTOKEN, which GraphML requires of node ids and
 /// `attr.name`.
 fn is_nmtoken(s: &str) -> bool {
     !s.is_empty() && s.chars().all(is_name_char)
@@ -491,7 +491,7 @@ fn type_name(t: AttrType) -> &'static str {
 }
 
 /// Writes GraphML 1.0 that networkx, igraph, yEd and Gephi read, and that
-/// validates against graphml.xsd.
+/// validates as GraphML 1.0 (tests/fixtures/formats/schemas/).
 ///
 /// Complexity: O(n + m) in nodes and edges (plus attributes).
 pub fn write(net: &Network) -> String {
