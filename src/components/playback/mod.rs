@@ -13,6 +13,7 @@ mod source;
 use super::sociogram::engine::{Engine, EngineHandle};
 use super::sociogram::Sociogram;
 use crate::components::analysis_progress::AnalysisProgress;
+use crate::components::analysis_trouble::AnalysisTrouble;
 use crate::core::demo::demo_community_sized;
 use crate::core::model::{Community, Event, EventId};
 use crate::core::playback::card::card;
@@ -293,6 +294,9 @@ pub fn playback() -> Html {
                 <div class="pb-side">
                     if let Some(p) = analysis.progress {
                         <AnalysisProgress progress={p} />
+                    }
+                    if let Some(failure) = analysis.failed.clone() {
+                        <AnalysisTrouble lane={source::lane(source)} {failure} />
                     }
                     if facilitator {
                         <NameSearch community={community.clone()} scene={scene.clone()} on_pick={on_found} />
