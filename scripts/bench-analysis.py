@@ -173,6 +173,8 @@ def main():
     p.add_argument("--dist", help="a release build of the app (trunk build --release) for the browser column")
     p.add_argument("--all", action="store_true", help="also run networkx on 20,000 nodes")
     p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--no-networkx", action="store_true",
+                   help="skip networkx (six minutes per run on 2,000 nodes)")
     p.add_argument("--quick", action="store_true",
                    help="skip graphology on 20,000 nodes (it takes a quarter of an hour)")
     a = p.parse_args()
@@ -186,7 +188,7 @@ def main():
         print(f"[bench] {name}: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges", file=sys.stderr)
         w = best_of([time_weave(a.weave, path) for _ in range(rep)])
         ig = best_of([time_igraph(g) for _ in range(rep)])
-        nxt = None if big and not a.all else best_of([time_networkx(g) for _ in range(1 if big else rep)])
+        nxt = None if a.no_networkx or (big and not a.all) else best_of([time_networkx(g) for _ in range(1 if big else rep)])
         gr = (None, None) if big and a.quick else best_of(
             [time_graphology(out / f"{name}.json") for _ in range(rep)])
         rows.append(

@@ -50,12 +50,18 @@ pub enum AnalysisFailure {
 const WATCH_EVERY_MS: u32 = 1_000;
 /// Silence after which the watchdog asks the worker how it is (ms).
 const PING_AFTER_MS: f64 = 3_000.0;
-/// Silence after which the worker counts as lost (ms). A worker's steps are
-/// bounded to a few tens of milliseconds, so only a dead or stuck worker (or
-/// one whose files never loaded) is silent this long.
+/// Silence after which the worker counts as lost (ms), once it has also
+/// left [`UNANSWERED_PINGS`] pings unanswered. A worker's steps are bounded
+/// to a few tens of milliseconds, so only a dead or stuck worker (or one
+/// whose files never loaded) is silent this long.
 const LOST_AFTER_MS: f64 = 15_000.0;
-/// A watchdog tick this late means the page itself was busy, not the worker.
-const PAGE_STALL_MS: f64 = 3_000.0;
+/// Pings, each sent on its own watchdog tick, that a lost worker has left
+/// unanswered: a page too busy to run its timers (a big sociogram drawn in
+/// software) has then also had time to read any reply already sent.
+const UNANSWERED_PINGS: u32 = 3;
+/// A watchdog tick this late means the page itself was suspended (a hidden
+/// tab, a sleeping laptop): silence so far is not counted.
+const PAGE_STALL_MS: f64 = 10_000.0;
 
 #[derive(Default)]
 struct LaneState {
@@ -87,9 +93,19 @@ struct Inner {
     next_token: RefCell<u64>,
     /// When the worker last said anything (ms, page clock).
     heard: Cell<f64>,
+    /// Pings sent since then.
+    unanswered: Cell<u32>,
     /// When the watchdog last ran.
     watched: Cell<f64>,
     watchdog: RefCell<Option<Interval>>,
+}
+
+impl Inner {
+    /// The worker has just said something (or silence starts now).
+    fn hear(&self) {
+        self.heard.set(frames::now());
+        self.unanswered.set(0);
+    }
 }
 
 /// The app's analysis worker and the latest result of each lane.
@@ -132,13 +148,13 @@ impl AnalysisService {
         };
         if !self.busy() {
             // Silence is counted from the first job on.
-            self.0.heard.set(frames::now());
+            self.0.hear();
         }
         self.watch();
         let weak: Weak<Inner> = Rc::downgrade(&self.0);
         let id = self.worker().start(lane, Job::Analysis(job), move |reply| {
             if let Some(inner) = weak.upgrade() {
-                inner.heard.set(frames::now());
+                inner.hear();
                 AnalysisService(inner).on_reply(lane, generation, reply);
             }
         });
@@ -210,22 +226,22 @@ impl AnalysisService {
     /// One look of the watchdog: ping a quiet worker, drop a lost one.
     fn look(&self) {
         let now = frames::now();
-        let late = now - self.0.watched.replace(now) > PAGE_STALL_MS;
-        if !self.busy() || late {
-            // Nothing to wait for, or the page was the one that stalled:
-            // its replies may be queued behind this tick.
-            self.0.heard.set(now);
+        let stalled = now - self.0.watched.replace(now) > PAGE_STALL_MS;
+        if !self.busy() || stalled {
+            // Nothing to wait for, or the page itself was not running.
+            self.0.hear();
             return;
         }
         let quiet = now - self.0.heard.get();
-        if quiet > LOST_AFTER_MS {
+        if quiet > LOST_AFTER_MS && self.0.unanswered.get() >= UNANSWERED_PINGS {
             self.lose_worker();
         } else if quiet > PING_AFTER_MS {
             let weak: Weak<Inner> = Rc::downgrade(&self.0);
             if let Some(worker) = self.0.worker.borrow().as_ref() {
+                self.0.unanswered.set(self.0.unanswered.get() + 1);
                 worker.stats(move |_| {
                     if let Some(inner) = weak.upgrade() {
-                        inner.heard.set(frames::now());
+                        inner.hear();
                     }
                 });
             }

@@ -99,3 +99,38 @@ test("a large play-back shows the worker's progress, sampled then refining, and 
   assert.ok((await page.locator("[data-testid=pb-legend] li").count()) >= 2);
   assert.deepEqual(errors, []);
 });
+
+test("when the analysis worker dies, the play-back says so in plain words and a retry starts it again", async (t) => {
+  const { context } = await launch(null, { viewport: { width: 1600, height: 900 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await open(page, srv.url, "#/playback?bench=8000");
+  const bar = page.locator("[data-testid=analysis-progress]");
+  await bar.waitFor({ timeout: 30000 });
+  // The worker goes away mid-job, as a crashed one does (every worker of
+  // the page: the analysis's and the layout's).
+  const workers = page.workers();
+  assert.ok(workers.length >= 1, "the page has its worker");
+  for (const w of workers) await w.evaluate(() => self.close()).catch(() => {});
+  const trouble = page.locator("[data-testid=analysis-trouble][data-kind=worker-lost]");
+  await trouble.waitFor({ timeout: 60000 });
+  assert.equal(await bar.count(), 0, "no progress bar left spinning");
+  const alert = await trouble.getByRole("alert").textContent();
+  assert.match(alert.replace(/[\u2068\u2069]/g, ""), /stopped responding.*Your maps are safe/);
+  await shot(page, "analysis-worker-lost");
+  // The page is still live: a lens can be chosen.
+  await page.locator("button[data-lens=brokers]").click();
+  await page.waitForSelector("main[data-lens=brokers]", { timeout: 5000 });
+  // Retry, by keyboard as well as it would by touch: a fresh worker takes the job.
+  const retry = page.getByRole("button", { name: "Try the analysis again" });
+  await retry.focus();
+  await page.keyboard.press("Enter");
+  await bar.waitFor({ timeout: 30000 });
+  assert.equal(await trouble.count(), 0, "the message goes with the retry");
+  await page.waitForFunction(() => {
+    const p = document.querySelector("[data-testid=analysis-progress] progress");
+    return p && Number(p.getAttribute("value")) > 0;
+  }, null, { timeout: 60000 });
+  assert.deepEqual(errors, []);
+});
