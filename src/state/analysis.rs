@@ -55,6 +55,9 @@ const PING_AFTER_MS: f64 = 3_000.0;
 /// to a few tens of milliseconds, so only a dead or stuck worker (or one
 /// whose files never loaded) is silent this long.
 const LOST_AFTER_MS: f64 = 15_000.0;
+/// The same for a worker that has not answered yet: loading and compiling
+/// its files on a busy machine can take a while.
+const NEVER_STARTED_AFTER_MS: f64 = 60_000.0;
 /// Pings, each sent on its own watchdog tick, that a lost worker has left
 /// unanswered: a page too busy to run its timers (a big sociogram drawn in
 /// software) has then also had time to read any reply already sent.
@@ -95,6 +98,8 @@ struct Inner {
     heard: Cell<f64>,
     /// Pings sent since then.
     unanswered: Cell<u32>,
+    /// The current worker has answered at least once.
+    started: Cell<bool>,
     /// When the watchdog last ran.
     watched: Cell<f64>,
     watchdog: RefCell<Option<Interval>>,
@@ -155,6 +160,7 @@ impl AnalysisService {
         let id = self.worker().start(lane, Job::Analysis(job), move |reply| {
             if let Some(inner) = weak.upgrade() {
                 inner.hear();
+                inner.started.set(true);
                 AnalysisService(inner).on_reply(lane, generation, reply);
             }
         });
@@ -233,7 +239,12 @@ impl AnalysisService {
             return;
         }
         let quiet = now - self.0.heard.get();
-        if quiet > LOST_AFTER_MS && self.0.unanswered.get() >= UNANSWERED_PINGS {
+        let limit = if self.0.started.get() {
+            LOST_AFTER_MS
+        } else {
+            NEVER_STARTED_AFTER_MS
+        };
+        if quiet > limit && self.0.unanswered.get() >= UNANSWERED_PINGS {
             self.lose_worker();
         } else if quiet > PING_AFTER_MS {
             let weak: Weak<Inner> = Rc::downgrade(&self.0);
@@ -242,6 +253,7 @@ impl AnalysisService {
                 worker.stats(move |_| {
                     if let Some(inner) = weak.upgrade() {
                         inner.hear();
+                        inner.started.set(true);
                     }
                 });
             }
@@ -251,6 +263,7 @@ impl AnalysisService {
     /// Drops the worker (terminating it) and tells every lane it had work for.
     fn lose_worker(&self) {
         self.0.worker.borrow_mut().take();
+        self.0.started.set(false);
         let lost: Vec<&'static str> = {
             let mut lanes = self.0.lanes.borrow_mut();
             lanes
