@@ -7,9 +7,11 @@
 //!
 //! A watchdog listens for the worker while it has work: a worker that has
 //! said nothing for a while is asked how it is, and one that still says
-//! nothing (it crashed, hung or never loaded) is dropped; every lane it had
-//! work for then shows [`AnalysisFailure::WorkerLost`] with a retry that
-//! starts a fresh worker. Nothing on screen waits for it meanwhile.
+//! nothing (it crashed, hung or never loaded) counts as lost: every lane it
+//! had work for then shows [`AnalysisFailure::WorkerLost`] with a retry that
+//! starts a fresh worker (so does the next job asked for). Should the old
+//! worker speak again after all, its lanes simply carry on. Nothing on
+//! screen waits for it meanwhile.
 
 use crate::core::jobs::{AnalysisJob, AnalysisUpdate, Job, JobId, Output, Progress, Reply, Stage};
 use crate::core::model::Community;
@@ -79,6 +81,13 @@ struct LaneState {
 }
 
 impl LaneState {
+    /// The worker was given up too soon: it is still working on this lane.
+    fn clear_lost(&mut self) {
+        if self.failed == Some(AnalysisFailure::WorkerLost) {
+            self.failed = None;
+        }
+    }
+
     fn view(&self) -> AnalysisView {
         AnalysisView {
             latest: self.latest.clone(),
@@ -100,6 +109,8 @@ struct Inner {
     unanswered: Cell<u32>,
     /// The current worker has answered at least once.
     started: Cell<bool>,
+    /// The watchdog has given the current worker up.
+    lost: Cell<bool>,
     /// When the watchdog last ran.
     watched: Cell<f64>,
     watchdog: RefCell<Option<Interval>>,
@@ -151,6 +162,9 @@ impl AnalysisService {
             });
             state.generation
         };
+        if self.0.lost.get() {
+            self.replace_worker();
+        }
         if !self.busy() {
             // Silence is counted from the first job on.
             self.0.hear();
@@ -161,6 +175,7 @@ impl AnalysisService {
             if let Some(inner) = weak.upgrade() {
                 inner.hear();
                 inner.started.set(true);
+                inner.lost.set(false);
                 AnalysisService(inner).on_reply(lane, generation, reply);
             }
         });
@@ -180,12 +195,16 @@ impl AnalysisService {
                 return; // a newer job has taken the lane
             }
             match reply {
-                Reply::Progress { progress, .. } => state.progress = Some(progress),
+                Reply::Progress { progress, .. } => {
+                    state.progress = Some(progress);
+                    state.clear_lost();
+                }
                 Reply::Output {
                     output: Output::Analysis(update),
                     last,
                     ..
                 } => {
+                    state.clear_lost();
                     state.latest = Some(Rc::new(*update));
                     state.latest_generation = generation;
                     if last {
@@ -231,6 +250,9 @@ impl AnalysisService {
 
     /// One look of the watchdog: ping a quiet worker, drop a lost one.
     fn look(&self) {
+        if self.0.lost.get() {
+            return; // until the worker speaks again, or is replaced
+        }
         let now = frames::now();
         let stalled = now - self.0.watched.replace(now) > PAGE_STALL_MS;
         if !self.busy() || stalled {
@@ -260,17 +282,16 @@ impl AnalysisService {
         }
     }
 
-    /// Drops the worker (terminating it) and tells every lane it had work for.
+    /// Gives the worker up: every lane it has work for says so (and stops
+    /// showing progress); its jobs stay theirs should it answer after all.
     fn lose_worker(&self) {
-        self.0.worker.borrow_mut().take();
-        self.0.started.set(false);
+        self.0.lost.set(true);
         let lost: Vec<&'static str> = {
             let mut lanes = self.0.lanes.borrow_mut();
             lanes
                 .iter_mut()
                 .filter(|(_, s)| s.job.is_some())
                 .map(|(lane, s)| {
-                    s.job = None;
                     s.progress = None;
                     s.failed = Some(AnalysisFailure::WorkerLost);
                     *lane
@@ -279,6 +300,17 @@ impl AnalysisService {
         };
         for lane in lost {
             self.notify(lane);
+        }
+    }
+
+    /// Drops a lost worker (a fresh one starts with the next job); the jobs
+    /// it had die with it, and their lanes keep saying so until retried.
+    fn replace_worker(&self) {
+        self.0.worker.borrow_mut().take();
+        self.0.started.set(false);
+        self.0.lost.set(false);
+        for state in self.0.lanes.borrow_mut().values_mut() {
+            state.job = None;
         }
     }
 
