@@ -120,6 +120,8 @@ fn paint(
         let _ = canvas.set_attribute("data-pictures", &p.pictures.to_string());
         let _ = canvas.set_attribute("data-stride", &p.painted.stride.to_string());
         let _ = canvas.set_attribute("data-ties-drawn", &p.painted.ties_drawn.to_string());
+        let _ = canvas.set_attribute("data-node-scale", &format!("{:.2}", p.painted.node_scale));
+        let _ = canvas.set_attribute("data-detail", &format!("{:.3}", p.detail));
     }
     e.drawn(frames::now());
     report(canvas, &e);

@@ -5,7 +5,12 @@
 //! on screen would cover more than [`TIE_PIXELS`] pixels an even sample of
 //! each large batch is drawn (the same ties every frame, so nothing
 //! flickers; small batches, such as the highlighted resident's ties, are
-//! always drawn whole). The SVG export always draws every tie.
+//! always drawn whole). Nodes likewise: when the discs on screen would cover
+//! more than the frame's node budget, every radius shrinks by one factor
+//! (zoomed out on 20,000 people the discs would cover the screen anyway),
+//! down to 1–2 pixel dots; the highlighted resident keeps their size. The
+//! budgets come from the caller ([`Lod`]), which tunes them to the frame
+//! time it measures. The SVG export always draws every tie at full size.
 
 use super::camera::Camera;
 use super::palette;
@@ -13,9 +18,36 @@ use super::raster::{clip, Pen, Raster};
 use super::style::{Shape, Styles};
 use super::Scene;
 
-/// Tie pixels per frame at most (length × width, on screen): about 10 ms of
-/// drawing in the browser without a GPU.
+/// Tie pixels per frame at most (length × width, on screen) at full detail.
 pub const TIE_PIXELS: f64 = 1_500_000.0;
+/// Node pixels per frame at most (the discs' area, on screen) at full detail.
+pub const NODE_PIXELS: f64 = 1_000_000.0;
+/// Radii shrink by no more than this factor.
+const SMALLEST_SCALE: f64 = 0.12;
+
+/// The level of detail a frame may afford, in pixels covered.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Lod {
+    pub tie_pixels: f64,
+    pub node_pixels: f64,
+}
+
+impl Lod {
+    /// The full budgets.
+    pub const FULL: Lod = Lod {
+        tie_pixels: TIE_PIXELS,
+        node_pixels: NODE_PIXELS,
+    };
+
+    /// The full budgets times `share` (0..=1).
+    pub fn scaled(share: f64) -> Lod {
+        let share = share.clamp(0.0, 1.0);
+        Lod {
+            tie_pixels: TIE_PIXELS * share,
+            node_pixels: NODE_PIXELS * share,
+        }
+    }
+}
 /// Batches with at most this many ties are never sampled.
 const WHOLE_BATCH: usize = 256;
 /// Ties shorter than this on screen (pixels) are not drawn.
@@ -32,6 +64,7 @@ pub struct Frame<'a> {
     pub camera: &'a Camera,
     /// Device pixels per CSS pixel: the raster is `camera.size × dpr`.
     pub dpr: f64,
+    pub lod: Lod,
 }
 
 /// What the level of detail did, for the benchmark and tests.
@@ -43,6 +76,8 @@ pub struct Painted {
     /// Tie pixels on screen before sampling.
     pub tie_pixels: f64,
     pub nodes_drawn: usize,
+    /// The factor radii were drawn at (1: full size).
+    pub node_scale: f64,
 }
 
 impl Frame<'_> {
@@ -62,6 +97,30 @@ impl Frame<'_> {
             return None;
         }
         clip(a, b, bounds.0, bounds.1, bounds.2, bounds.3)
+    }
+}
+
+/// The factor all radii are drawn at so the discs on screen cover at most
+/// the frame's node budget.
+fn node_scale(frame: &Frame, raster: &Raster) -> f64 {
+    let (w, h) = (raster.width() as f64, raster.height() as f64);
+    let mut area = 0.0;
+    for batch in &frame.styles.node_batches {
+        for &i in &batch.nodes {
+            let Some(p) = frame.at(i) else { continue };
+            if p.0 < 0.0 || p.1 < 0.0 || p.0 > w || p.1 > h {
+                continue;
+            }
+            let r =
+                f64::from(frame.styles.radius.get(i as usize).copied().unwrap_or(3.0)) * frame.dpr;
+            area += std::f64::consts::PI * r * r;
+        }
+    }
+    let budget = frame.lod.node_pixels.max(1.0);
+    if area <= budget {
+        1.0
+    } else {
+        (budget / area).sqrt().max(SMALLEST_SCALE)
     }
 }
 
@@ -87,8 +146,10 @@ pub fn paint(raster: &mut Raster, frame: &Frame) -> Painted {
     let styles = frame.styles;
     let mut out = Painted {
         stride: 1,
+        node_scale: 1.0,
         ..Painted::default()
     };
+    let budget = frame.lod.tie_pixels.max(1.0);
     let mut sampled_pixels = 0.0;
     for batch in &styles.edge_batches {
         let width = batch.look.width().max(1.0) * dpr;
@@ -103,7 +164,7 @@ pub fn paint(raster: &mut Raster, frame: &Frame) -> Painted {
         }
     }
     let whole = out.tie_pixels - sampled_pixels;
-    let room = (TIE_PIXELS - whole).max(TIE_PIXELS * 0.25);
+    let room = (budget - whole).max(budget * 0.25);
     out.stride = if sampled_pixels > room {
         (sampled_pixels / room).ceil() as usize
     } else {
@@ -130,21 +191,24 @@ pub fn paint(raster: &mut Raster, frame: &Frame) -> Painted {
             }
         }
     }
+    out.node_scale = node_scale(frame, raster);
     let (w, h) = (raster.width() as f64, raster.height() as f64);
     for batch in &styles.node_batches {
         let look = batch.look;
         let alpha = f32::from(look.alpha) / 255.0;
         let ring = look.outline.map(|c| (c, RING * dpr));
+        let scale = if ring.is_some() { 1.0 } else { out.node_scale };
         for &i in &batch.nodes {
             let Some(p) = frame.at(i) else { continue };
-            let r = f64::from(styles.radius.get(i as usize).copied().unwrap_or(3.0)) * dpr;
+            let r = f64::from(styles.radius.get(i as usize).copied().unwrap_or(3.0)) * dpr * scale;
             let reach = r + RING * dpr;
             if p.0 < -reach || p.1 < -reach || p.0 > w + reach || p.1 > h + reach {
                 continue;
             }
             match look.shape {
+                Shape::Circle if r < 1.0 => raster.dot(p, r, look.fill, alpha),
                 Shape::Circle => raster.disc(p, r, look.fill, alpha, ring),
-                Shape::Square => raster.square(p, r, look.fill, alpha, ring),
+                Shape::Square => raster.square(p, r.max(0.6), look.fill, alpha, ring),
             }
             out.nodes_drawn += 1;
         }
@@ -188,6 +252,7 @@ mod tests {
             y: &y,
             camera: &camera,
             dpr: 1.0,
+            lod: Lod::FULL,
         };
         let done = paint(&mut r, &f);
         assert_eq!(done.nodes_drawn, st.visible_nodes);
@@ -225,6 +290,7 @@ mod tests {
             y: &y,
             camera: &camera,
             dpr: 1.0,
+            lod: Lod::FULL,
         };
         let done = paint(&mut r, &f);
         assert!(done.tie_pixels > TIE_PIXELS, "{}", done.tie_pixels);
@@ -244,6 +310,27 @@ mod tests {
         };
         let near = paint(&mut r, &g);
         assert!(near.tie_pixels < done.tie_pixels);
+        // A tenth of the budget: ties sampled harder, discs shrunk, every
+        // node still drawn, the highlighted resident at full size.
+        let lean = paint(
+            &mut r,
+            &Frame {
+                lod: Lod::scaled(0.1),
+                ..f
+            },
+        );
+        assert!(lean.stride > done.stride && lean.ties_drawn < done.ties_drawn);
+        assert!(lean.node_scale < 1.0 && lean.node_scale >= SMALLEST_SCALE);
+        assert_eq!(lean.nodes_drawn, done.nodes_drawn);
+        let (sx, sy) = camera.to_screen(x[0], y[0]);
+        let ring = r.pixel(sx as usize + 7, sy as usize);
+        assert!(ring.is_some_and(|p| p
+            != [
+                palette::BACKGROUND.0,
+                palette::BACKGROUND.1,
+                palette::BACKGROUND.2,
+                255
+            ]));
     }
 
     #[test]
@@ -266,6 +353,7 @@ mod tests {
             y: &y,
             camera: &camera,
             dpr: 1.0,
+            lod: Lod::FULL,
         };
         paint(&mut one, &f);
         paint(&mut two, &Frame { dpr: 2.0, ..f });

@@ -8,7 +8,7 @@
 //! under a `dpr` transform.
 
 use crate::core::playback::label_grid::visible_labels;
-use crate::core::playback::paint::{self, Painted};
+use crate::core::playback::paint::{self, Lod, Painted};
 use crate::core::playback::palette;
 use crate::core::playback::raster::Raster;
 use crate::core::playback::style::Styles;
@@ -24,6 +24,8 @@ pub struct Frame<'a> {
     pub y: &'a [f64],
     pub camera: &'a Camera,
     pub dpr: f64,
+    /// The level of detail the picture may afford (see `core::playback::paint`).
+    pub lod: Lod,
 }
 
 /// Draws `frame` over the whole canvas, using `raster` as the pixel buffer
@@ -43,6 +45,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, raster: &mut Raster, frame: &Frame) 
             y: frame.y,
             camera: frame.camera,
             dpr: frame.dpr,
+            lod: frame.lod,
         },
     );
     match ImageData::new_with_u8_clamped_array_and_sh(Clamped(raster.bytes()), w, h) {

@@ -17,7 +17,7 @@
 use super::canvas2d::{self, Frame};
 use super::frames;
 use super::webgl::{self, GlFrame, GlRenderer};
-use crate::core::playback::paint::Painted;
+use crate::core::playback::paint::{Lod, Painted};
 use crate::core::playback::picture::{plan, Drawn, Plan, Transform, CHEAP_MS};
 use crate::core::playback::raster::Raster;
 use crate::core::playback::renderer::Renderer;
@@ -81,7 +81,27 @@ pub struct Painter {
     /// Pictures drawn so far, and the level of detail of the last one.
     pub pictures: u64,
     pub painted: Painted,
+    /// The share of the full level of detail the Canvas 2D pictures get,
+    /// tuned to the time they take (see [`Painter::tune`]).
+    pub detail: f64,
+    /// The picture on screen was drawn with less than its full detail.
+    cut: bool,
 }
+
+/// At rest, a cut picture is drawn again with this many times its detail
+/// (not all of it: at 20,000 people a full picture takes about half a
+/// second without a GPU, which would stall the next gesture).
+const REST_DETAIL: f64 = 3.0;
+
+/// A Canvas 2D picture is aimed at taking this long (ms) at most…
+const SLOW_MS: f64 = 12.0;
+/// …and is given more detail again when it takes less than this.
+const FAST_MS: f64 = 6.0;
+/// Detail is never cut below this share: part of a frame's cost (clearing
+/// and uploading the pixels) does not shrink with it, and below this the
+/// picture would lose its shape (at 20,000 people: a few thousand ties and
+/// 1–2 px dots).
+const LEAST_DETAIL: f64 = 0.1;
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
@@ -127,6 +147,8 @@ impl Painter {
             raster: Raster::default(),
             pictures: 0,
             painted: Painted::default(),
+            detail: 1.0,
+            cut: false,
         })
     }
 
@@ -194,16 +216,32 @@ impl Painter {
                 self.start(&canvas);
             }
         }
+        let mut sharpen = false;
         match plan(self.drawn.as_ref(), &content, &p.camera, p.moving) {
+            // At rest, a picture whose detail was cut is drawn once more
+            // with more of it (see `REST_DETAIL`).
+            Plan::Keep if self.cut && !p.moving && self.renderer() == Renderer::Canvas2d => {
+                sharpen = true;
+            }
             Plan::Keep => return Outcome::Kept,
             Plan::Move(t) => return Outcome::Moved(t),
             Plan::Draw => {}
         }
+        let tuned = self.detail;
+        if sharpen {
+            self.detail = (tuned * REST_DETAIL).min(1.0);
+        }
         let t0 = frames::now();
-        if !self.draw(p, stride) {
+        let drew = self.draw(p, stride);
+        self.detail = tuned;
+        if !drew {
             return Outcome::Kept;
         }
         let mut cost_ms = frames::now() - t0;
+        self.cut = !sharpen && (self.painted.stride > 1 || self.painted.node_scale < 1.0);
+        if self.renderer() == Renderer::Canvas2d && !sharpen {
+            self.tune(cost_ms);
+        }
         if self.renderer() == Renderer::WebGl && self.software {
             // A software rasteriser's real cost comes after the call, when
             // the picture is read back for the compositor.
@@ -218,6 +256,19 @@ impl Painter {
         Outcome::Drew
     }
 
+    /// Gives the next pictures less detail after a slow one, more after a
+    /// fast one that was cut (between the two bounds, nothing changes, so
+    /// the sampled ties stay the same from frame to frame).
+    fn tune(&mut self, cost_ms: f64) {
+        let cut = self.painted.stride > 1 || self.painted.node_scale < 1.0;
+        if cost_ms > SLOW_MS {
+            self.detail *= (SLOW_MS / cost_ms).clamp(0.3, 0.9);
+        } else if cost_ms < FAST_MS && cut {
+            self.detail *= 1.25;
+        }
+        self.detail = self.detail.clamp(LEAST_DETAIL, 1.0);
+    }
+
     /// Draws `p` with the current backend; false when nothing could be drawn.
     fn draw(&mut self, p: &Picture, stride: usize) -> bool {
         let frame = Frame {
@@ -227,6 +278,7 @@ impl Painter {
             y: p.y,
             camera: &p.camera,
             dpr: p.dpr,
+            lod: Lod::scaled(self.detail),
         };
         match &mut self.backend {
             Backend::Starting(_) => match &self.overlay {
@@ -266,6 +318,7 @@ impl Painter {
                     stride,
                     tie_pixels: 0.0,
                     nodes_drawn: p.styles.visible_nodes,
+                    node_scale: 1.0,
                 };
                 self.paint_labels(&frame);
             }
