@@ -37,8 +37,8 @@ pub struct Props {
 }
 
 /// Sizes the backing store to the element at the device pixel ratio.
-fn fit_backing_store(canvas: &HtmlCanvasElement) -> (ScreenSize, f64) {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+fn fit_backing_store(canvas: &HtmlCanvasElement, resolution: f64) -> (ScreenSize, f64) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()) * resolution;
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr
     } else {
@@ -79,8 +79,9 @@ fn paint(
     now: f64,
 ) {
     let (canvas, overlay) = (&surface.canvas, &surface.overlay);
-    let (size, dpr) = fit_backing_store(canvas);
-    fit_backing_store(overlay);
+    let resolution = painter.borrow().as_ref().map_or(1.0, Painter::resolution);
+    let (size, dpr) = fit_backing_store(canvas, resolution);
+    fit_backing_store(overlay, 1.0);
     let mut e = engine.borrow_mut();
     e.resize(size, dpr);
     e.tick(now, LAYOUT_BUDGET_MS, &frames::now);
@@ -122,6 +123,7 @@ fn paint(
         let _ = canvas.set_attribute("data-ties-drawn", &p.painted.ties_drawn.to_string());
         let _ = canvas.set_attribute("data-node-scale", &format!("{:.2}", p.painted.node_scale));
         let _ = canvas.set_attribute("data-detail", &format!("{:.3}", p.detail));
+        let _ = canvas.set_attribute("data-resolution", &format!("{:.2}", p.resolution()));
     }
     e.drawn(frames::now());
     report(canvas, &e);

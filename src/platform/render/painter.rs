@@ -86,7 +86,15 @@ pub struct Painter {
     pub detail: f64,
     /// The picture on screen was drawn with less than its full detail.
     cut: bool,
+    /// The backing store's share of the screen's pixel density (see
+    /// [`Painter::resolution`]).
+    resolution: f64,
 }
+
+/// While the layout moves a picture that stays slow at the least detail,
+/// it is drawn at this share of the pixel density (a quarter of the
+/// pixels), and sharp again at rest.
+const SETTLING_RESOLUTION: f64 = 0.5;
 
 /// At rest, a cut picture is drawn again with this many times its detail
 /// (not all of it: at 20,000 people a full picture takes about half a
@@ -149,6 +157,7 @@ impl Painter {
             painted: Painted::default(),
             detail: 1.0,
             cut: false,
+            resolution: 1.0,
         })
     }
 
@@ -216,8 +225,18 @@ impl Painter {
                 self.start(&canvas);
             }
         }
+        let settling = self
+            .drawn
+            .as_ref()
+            .is_some_and(|d| d.content.2 != p.positions_rev);
         let mut sharpen = false;
         match plan(self.drawn.as_ref(), &content, &p.camera, p.moving) {
+            // At rest, the backing store returns to full density first (the
+            // caller resizes it for the next frame, which then draws).
+            Plan::Keep if self.resolution < 1.0 && !p.moving => {
+                self.resolution = 1.0;
+                return Outcome::Kept;
+            }
             // At rest, a picture whose detail was cut is drawn once more
             // with more of it (see `REST_DETAIL`).
             Plan::Keep if self.cut && !p.moving && self.renderer() == Renderer::Canvas2d => {
@@ -241,6 +260,9 @@ impl Painter {
         self.cut = !sharpen && (self.painted.stride > 1 || self.painted.node_scale < 1.0);
         if self.renderer() == Renderer::Canvas2d && !sharpen {
             self.tune(cost_ms);
+            if settling && cost_ms > SLOW_MS && self.detail <= LEAST_DETAIL {
+                self.resolution = SETTLING_RESOLUTION;
+            }
         }
         if self.renderer() == Renderer::WebGl && self.software {
             // A software rasteriser's real cost comes after the call, when
@@ -254,6 +276,13 @@ impl Painter {
         });
         self.pictures += 1;
         Outcome::Drew
+    }
+
+    /// The share of the screen's pixel density the canvas's backing store
+    /// should have for the next frame (1, or less while a slow picture
+    /// settles).
+    pub fn resolution(&self) -> f64 {
+        self.resolution
     }
 
     /// Gives the next pictures less detail after a slow one, more after a
