@@ -127,3 +127,37 @@ proptest! {
         check(Format::UcinetDl, &bytes)?;
     }
 }
+
+/// Every input cargo-fuzz ever found (kept under tests/fixtures/formats/fuzz/
+/// as `<target>-<libFuzzer name>`, see scripts/fuzz.sh) stays fixed, on
+/// stable Rust and without libFuzzer: each meets every parser, and whatever
+/// parses writes and parses again.
+#[test]
+fn inputs_found_by_fuzzing_stay_fixed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with('.') || name.ends_with(".md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for format in [
+            Format::Csv,
+            Format::CsvNodes,
+            Format::CsvAdjacency,
+            Format::Gexf,
+            Format::GraphMl,
+            Format::Pajek,
+            Format::UcinetDl,
+            Format::WeaveJson,
+        ] {
+            if let Err(e) = check(format, &bytes) {
+                panic!("{name} as {format:?}: {e}");
+            }
+        }
+        seen += 1;
+    }
+    eprintln!("{seen} regression inputs replayed");
+}
