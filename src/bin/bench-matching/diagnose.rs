@@ -99,7 +99,7 @@ pub fn run(
     options: &MatchOptions,
     threshold: f64,
 ) {
-    let index = Index::build(community);
+    let index = Index::of_community(community);
     let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
         .into_iter()
         .collect();
@@ -194,7 +194,7 @@ pub fn run(
 pub fn dump(community: &Community, truth: &GroundTruth, options: &MatchOptions, path: &str) {
     use std::io::Write;
     use weave::core::matching::score::{features, FEATURE_NAMES};
-    let index = Index::build(community);
+    let index = Index::of_community(community);
     let (_, by_person) = scored_pairs(&index, options, &[]);
     let Ok(file) = std::fs::File::create(path) else {
         eprintln!("cannot write {path}");
@@ -221,7 +221,7 @@ pub fn dump(community: &Community, truth: &GroundTruth, options: &MatchOptions, 
 /// For brokers and roster figures: how their mentions that stay outside
 /// their largest group were typed (EXPLAIN=1).
 pub fn outside_main(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
-    let index = Index::build(community);
+    let index = Index::of_community(community);
     let group = groups_of(plan);
     let mut by_person: BTreeMap<u32, Vec<&Mention>> = BTreeMap::new();
     for m in &index.mentions {
@@ -273,4 +273,135 @@ pub fn outside_main(community: &Community, truth: &GroundTruth, plan: &[Candidat
             top.join("; ")
         );
     }
+}
+
+/// Ground-truth separability of circle members' pairs (ANALYSE=1).
+pub fn analyse(community: &Community, truth: &GroundTruth) {
+    let index = Index::of_community(community);
+    // Real people each resident named.
+    let mut named: Vec<Vec<u32>> = vec![Vec::new(); index.contexts.len()];
+    for m in &index.mentions {
+        if let Some(p) = truth.person(&m.at) {
+            named[m.context as usize].push(p);
+        }
+    }
+    for v in &mut named {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let circle_people = |v: &Vec<u32>, skip: u32| {
+        v.iter()
+            .filter(|&&p| p != skip && truth.kind_of[p as usize] == "circle")
+            .count()
+    };
+    let shared = |a: usize, b: usize, skip: u32| -> usize {
+        let (x, y) = (&named[a], &named[b]);
+        x.iter()
+            .filter(|p| **p != skip && truth.kind_of[**p as usize] == "circle" && y.contains(p))
+            .count()
+    };
+    // resident's circle: most common circle among named circle people
+    let home: Vec<Option<usize>> = named
+        .iter()
+        .map(|v| {
+            let mut c: HashMap<usize, usize> = HashMap::new();
+            for &p in v {
+                if let Some(ci) = truth.circle_of[p as usize] {
+                    *c.entry(ci).or_default() += 1;
+                }
+            }
+            c.into_iter()
+                .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
+                .map(|(k, _)| k)
+        })
+        .collect();
+    let mut pairs_by_kind: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut by_person: BTreeMap<u32, Vec<&Mention>> = BTreeMap::new();
+    for m in &index.mentions {
+        if let Some(p) = truth.person(&m.at) {
+            by_person.entry(p).or_default().push(m);
+        }
+    }
+    let mut hist: BTreeMap<(bool, usize), u32> = BTreeMap::new();
+    let mut same_home = [0u32; 2];
+    for (&p, ms) in &by_person {
+        let kind = truth.kind_of[p as usize];
+        let mut n = 0u64;
+        for x in 0..ms.len() {
+            for y in x + 1..ms.len() {
+                if ms[x].context == ms[y].context {
+                    continue;
+                }
+                n += 1;
+                if kind == "circle" {
+                    let (a, b) = (ms[x].context as usize, ms[y].context as usize);
+                    let s = shared(a, b, p).min(5);
+                    let same = home[a].is_some() && home[a] == home[b];
+                    same_home[usize::from(same)] += 1;
+                    *hist.entry((same, s)).or_default() += 1;
+                }
+            }
+        }
+        *pairs_by_kind.entry(kind).or_default() += n;
+    }
+    println!("ANALYSE true pairs by kind: {pairs_by_kind:?}");
+    let mut mentions_by_kind: BTreeMap<(&str, bool), usize> = BTreeMap::new();
+    for (&p, ms) in &by_person {
+        *mentions_by_kind
+            .entry((truth.kind_of[p as usize], ms.len() > 1))
+            .or_default() += ms.len();
+    }
+    println!("ANALYSE mentions by (kind, person named more than once): {mentions_by_kind:?}");
+    println!(
+        "ANALYSE circle pairs: residents in the same home circle: {} of {}",
+        same_home[1],
+        same_home[0] + same_home[1]
+    );
+    println!(
+        "ANALYSE circle pairs by (same home circle, other circle people both named): {hist:?}"
+    );
+    // Impostors: pairs of mentions with the same first-name identity, same area, different real people (circle kind)
+    let mut imp: BTreeMap<(bool, usize), u32> = BTreeMap::new();
+    let mut tru: BTreeMap<(bool, usize), u32> = BTreeMap::new();
+    let mut by_key: HashMap<(u32, u32), Vec<&Mention>> = HashMap::new();
+    for m in &index.mentions {
+        let (Some(id), Some(area)) = (m.identity, index.contexts[m.context as usize].area_id)
+        else {
+            continue;
+        };
+        if m.figure.is_some() || m.name.kinship {
+            continue;
+        }
+        by_key.entry((id, area)).or_default().push(m);
+    }
+    for ms in by_key.values() {
+        for x in 0..ms.len() {
+            for y in x + 1..ms.len() {
+                let (a, b) = (ms[x], ms[y]);
+                if a.context == b.context {
+                    continue;
+                }
+                let (Some(pa), Some(pb)) = (truth.person(&a.at), truth.person(&b.at)) else {
+                    continue;
+                };
+                if truth.kind_of[pa as usize] != "circle" && truth.kind_of[pb as usize] != "circle"
+                {
+                    continue;
+                }
+                let both_first_only = a.name.last.is_none()
+                    && b.name.last.is_none()
+                    && a.name.last_initial.is_none()
+                    && b.name.last_initial.is_none();
+                let s = shared(a.context as usize, b.context as usize, pa).min(5);
+                if pa == pb {
+                    *tru.entry((both_first_only, s)).or_default() += 1;
+                } else {
+                    *imp.entry((both_first_only, s)).or_default() += 1;
+                }
+            }
+        }
+    }
+    println!("ANALYSE same first-name identity + same area, (both first name only, circle people both named): true {tru:?}");
+    println!("ANALYSE   ... impostors (different people): {imp:?}");
+    let _ = circle_people;
 }

@@ -88,38 +88,50 @@ mod bench {
             explain(&plan, &truth);
             diagnose::outside_main(&community, &truth, &plan);
         }
+        if std::env::var_os("ANALYSE").is_some() {
+            diagnose::analyse(&community, &truth);
+        }
         diagnose::run(&community, &truth, &plan, &options, threshold);
         if let Some(path) = std::env::var_os("DUMP") {
             diagnose::dump(&community, &truth, &options, &path.to_string_lossy());
         }
     }
 
-    /// Time per phase: index, blocking, both scoring passes.
+    /// Time per phase: the input, index, blocking, both scoring passes, the
+    /// suggestions; and what the web worker moves each way (its codec is JSON).
     fn phases(community: &weave::core::model::Community, options: &MatchOptions) {
         use weave::core::matching::{
-            candidates::candidate_pairs, index::Index, passes::scored_pairs,
+            candidates::candidate_pairs, index::Index, passes::scored_pairs, MatchingInput,
+            Suggestions,
         };
         let t = Instant::now();
-        let index = Index::build(community);
+        let input = MatchingInput::of(community);
+        let t_input = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let index = Index::build(&input);
         let t_index = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let pairs = candidate_pairs(&index, &options.limits);
         let t_pairs = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let (kept, social) = scored_pairs(&index, options, &[]);
+        let (kept, social) = scored_pairs(&index, options, &input.merged);
         let t_passes = t.elapsed().as_secs_f64();
         let t = Instant::now();
         let n = kept.len();
-        let list = weave::core::matching::suggestions_from(community, &index, kept, &social);
+        let list = Suggestions::build(&input, &index, kept, &social);
         let t_evidence = t.elapsed().as_secs_f64();
-        // What the web worker sends each way (its codec is JSON).
-        let json = |v: &dyn erased::Json| v.len();
+        let json = |v: &dyn erased::Json| v.len() as f64 / 1e6;
         println!(
-            "phases: index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {t_passes:.3} s ({n} kept), evidence {t_evidence:.3} s ({} suggestions); as JSON the event is {:.1} MB and the suggestions {:.1} MB",
+            "phases: input {t_input:.3} s, index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {t_passes:.3} s ({n} kept), suggestions with evidence and plan {t_evidence:.3} s ({} suggestions)",
             pairs.len(),
             list.len(),
-            json(community) as f64 / 1e6,
-            json(&list) as f64 / 1e6,
+        );
+        println!(
+            "worker messages as JSON: input {:.1} MB (the whole event would be {:.1} MB), suggestions {:.1} MB (as full candidates {:.1} MB)",
+            json(&input),
+            json(community),
+            json(&list),
+            json(&weave::core::matching::suggest(community, options)),
         );
     }
 

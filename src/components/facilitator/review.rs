@@ -8,19 +8,25 @@
 //! Suggestions are computed in the web worker (`core::jobs::matching`), so
 //! the screen never freezes on a big event: a new job whenever the
 //! community's revision changes (meta revision, number of responses, length
-//! of the merge log) supersedes the one still running. The previous list
-//! stays on screen meanwhile; pairs decided meanwhile are hidden. Should the
+//! of the merge log) supersedes the one still running. The worker gets only
+//! what matching reads and sends back compact suggestions (numbers into
+//! that input); only the suggestions on screen, or being recorded, are
+//! turned into full candidates with their evidence. The previous list stays
+//! on screen meanwhile; pairs decided meanwhile are hidden. Should the
 //! worker fail, the suggestions are computed here after a paint instead.
 
 use super::merge_groups::MergeGroups;
 use super::review_item::{BulkAccept, SuggestionItem};
 use crate::core::jobs::matching::MatchingJob;
 use crate::core::jobs::{Job, Output, Reply};
-use crate::core::matching::{suggest, Candidate, MatchOptions};
-use crate::core::model::{Community, Verdict};
+use crate::core::matching::{
+    compute, Candidate, MatchOptions, MatchingInput, MentionId, Mentions, Suggestions,
+};
+use crate::core::model::{AlterRef, Community, Verdict};
 use crate::platform::file_input;
 use crate::platform::worker::WorkerHandle;
 use crate::state::context::{use_app, AppContext};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -29,18 +35,72 @@ use yew::prelude::*;
 const PAGE: usize = 10;
 
 /// Which community the suggestions were computed for.
-type Revision = (u64, usize, usize);
+pub type Revision = (u64, usize, usize);
 
-#[derive(Clone, PartialEq)]
-struct Suggestions {
+/// Suggestions as the worker sent them, with the input they refer to.
+pub struct ReviewList {
+    pub input: MatchingInput,
+    pub mentions: Mentions,
+    numbers: HashMap<AlterRef, MentionId>,
+    pub suggestions: Suggestions,
+}
+
+impl ReviewList {
+    fn new(input: MatchingInput, suggestions: Suggestions) -> Self {
+        ReviewList {
+            mentions: Mentions::new(&input),
+            numbers: input.numbers(),
+            input,
+            suggestions,
+        }
+    }
+
+    /// Suggestion `k` in full.
+    pub fn candidate(&self, k: usize) -> Option<Candidate> {
+        self.suggestions.candidate(k, &self.input, &self.mentions)
+    }
+
+    /// Positions of the suggestions no decision in `community` settles
+    /// (Unsure pairs stay open), best first.
+    pub fn open(&self, community: &Community) -> Vec<usize> {
+        let settled = self.settled(community);
+        (0..self.suggestions.len())
+            .filter(|&k| !settled.contains(&(self.suggestions.a[k], self.suggestions.b[k])))
+            .collect()
+    }
+
+    /// Pairs whose latest verdict is Same or Different, as mention numbers.
+    fn settled(&self, community: &Community) -> HashSet<(MentionId, MentionId)> {
+        let mut latest: HashMap<(MentionId, MentionId), Verdict> = HashMap::new();
+        for d in &community.merges {
+            if let (Some(&a), Some(&b)) = (self.numbers.get(&d.a), self.numbers.get(&d.b)) {
+                latest.insert((a.min(b), a.max(b)), d.verdict);
+            }
+        }
+        latest
+            .into_iter()
+            .filter(|(_, v)| matches!(v, Verdict::Same | Verdict::Different))
+            .map(|(k, _)| k)
+            .collect()
+    }
+}
+
+#[derive(Clone)]
+struct Found {
     revision: Revision,
-    list: Rc<Vec<Candidate>>,
+    list: Rc<ReviewList>,
     /// How long the suggestions took from asking to having them, in
     /// milliseconds (a data attribute for the tests and the performance budget).
     millis: f64,
 }
 
-fn revision(app: &AppContext) -> Revision {
+impl PartialEq for Found {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision && Rc::ptr_eq(&self.list, &other.list)
+    }
+}
+
+pub fn revision(app: &AppContext) -> Revision {
     let s = app.state();
     (
         s.meta_rev,
@@ -52,18 +112,34 @@ fn revision(app: &AppContext) -> Revision {
 #[function_component(Review)]
 pub fn review() -> Html {
     let app = use_app();
-    let found = use_state(|| None::<Suggestions>);
+    let found = use_state(|| None::<Found>);
     let shown = use_state(|| PAGE);
     let rev = revision(&app);
     use_suggestions(&app, rev, &found);
     let busy = found.as_ref().is_none_or(|f| f.revision != rev);
     let community = app.state().community.clone();
-    let list = found.as_ref().map(|f| f.list.clone()).unwrap_or_default();
-    let open: Vec<&Candidate> = list.iter().filter(|c| still_open(&community, c)).collect();
+    let list = found.as_ref().map(|f| f.list.clone());
+    let open = {
+        let list = list.clone();
+        let merges = community.merges.len();
+        use_memo(
+            (list.as_ref().map(|l| Rc::as_ptr(l) as usize), merges),
+            move |_| list.map(|l| l.open(&community)).unwrap_or_default(),
+        )
+    };
     let more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
+    let items: Vec<Candidate> = list
+        .as_ref()
+        .map(|l| {
+            open.iter()
+                .take(*shown)
+                .filter_map(|&k| l.candidate(k))
+                .collect()
+        })
+        .unwrap_or_default();
     html! {
         <div class="review" data-testid="review" data-busy={busy.to_string()}
             data-suggest-ms={found.as_ref().map(|f| format!("{:.0}", f.millis))}>
@@ -78,14 +154,14 @@ pub fn review() -> Html {
                 if !open.is_empty() {
                     <p data-testid="review-count">{ app.t_with("match-count", &[("count", open.len().into())]) }</p>
                 }
-                <BulkAccept suggestions={list.clone()} />
+                <BulkAccept list={list.clone()} open={open.clone()} fresh={!busy} />
                 if open.is_empty() && !busy {
                     <p data-testid="review-empty">{ app.t("match-none") }</p>
                 }
                 <ol class="suggestions" data-testid="suggestions">
-                    { for open.iter().take(*shown).map(|c| html! {
-                        <SuggestionItem key={format!("{}|{}", ref_key(&c.a), ref_key(&c.b))}
-                            candidate={(*c).clone()} />
+                    { for items.into_iter().map(|c| {
+                        let key = format!("{}|{}", ref_key(&c.a), ref_key(&c.b));
+                        html! { <SuggestionItem {key} candidate={c} /> }
                     }) }
                 </ol>
                 if open.len() > *shown {
@@ -100,17 +176,19 @@ pub fn review() -> Html {
 }
 
 /// Recomputes the suggestions in the worker whenever the community's
-/// revision changes.
+/// revision changes: sends what matching reads of the community, gets
+/// compact suggestions back.
 #[hook]
-fn use_suggestions(app: &AppContext, rev: Revision, found: &UseStateHandle<Option<Suggestions>>) {
+fn use_suggestions(app: &AppContext, rev: Revision, found: &UseStateHandle<Option<Found>>) {
     let community = app.state().community.clone();
     let found = found.clone();
     let worker = use_state(|| Rc::new(WorkerHandle::spawn()));
     use_effect_with(rev, move |rev| {
         let rev = *rev;
         let start = js_sys::Date::now();
+        let input = MatchingInput::of(&community);
         let job = Job::Matching(MatchingJob {
-            community: Box::new((*community).clone()),
+            input: Box::new(input.clone()),
             options: MatchOptions::default(),
         });
         worker.start("matching", job, move |reply| match reply {
@@ -118,20 +196,20 @@ fn use_suggestions(app: &AppContext, rev: Revision, found: &UseStateHandle<Optio
                 output: Output::Matching(m),
                 last: true,
                 ..
-            } => found.set(Some(Suggestions {
+            } => found.set(Some(Found {
                 revision: rev,
-                list: Rc::new(m.suggestions),
+                list: Rc::new(ReviewList::new(input.clone(), m.suggestions)),
                 millis: js_sys::Date::now() - start,
             })),
             Reply::Failed { message, .. } => {
                 gloo::console::warn!(format!("matching worker failed: {message}"));
-                let (community, found) = (community.clone(), found.clone());
+                let (input, found) = (input.clone(), found.clone());
                 spawn_local(async move {
                     file_input::after_paint().await;
-                    let list = suggest(&community, &MatchOptions::default());
-                    found.set(Some(Suggestions {
+                    let suggestions = compute(&input, &MatchOptions::default());
+                    found.set(Some(Found {
                         revision: rev,
-                        list: Rc::new(list),
+                        list: Rc::new(ReviewList::new(input, suggestions)),
                         millis: js_sys::Date::now() - start,
                     }));
                 });
@@ -140,14 +218,6 @@ fn use_suggestions(app: &AppContext, rev: Revision, found: &UseStateHandle<Optio
         });
         || ()
     });
-}
-
-/// True while no decision settles the pair (Unsure pairs stay open).
-fn still_open(c: &Community, candidate: &Candidate) -> bool {
-    !matches!(
-        c.verdict(&candidate.a, &candidate.b),
-        Some(Verdict::Same | Verdict::Different)
-    )
 }
 
 pub fn ref_key(r: &crate::core::model::AlterRef) -> String {

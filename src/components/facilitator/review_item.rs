@@ -3,8 +3,9 @@
 //! `<bdi>`, so markup stays text and right-to-left names do not reorder the
 //! sentence around them.
 
+use super::review::ReviewList;
 use crate::core::matching::{
-    bulk_accept, decide_candidate, plan_bulk_accept, Candidate, Evidence, DEFAULT_THRESHOLD,
+    decide_candidate, plan_bulk_accept, Candidate, Evidence, DEFAULT_THRESHOLD,
 };
 use crate::core::model::Verdict;
 use crate::i18n::Arg;
@@ -79,9 +80,24 @@ fn evidence_item(app: &AppContext, e: &Evidence) -> Html {
     html! { <li class={class}>{ text }</li> }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BulkProps {
-    pub suggestions: Rc<Vec<Candidate>>,
+    pub list: Option<Rc<ReviewList>>,
+    /// Positions of the open suggestions in `list`.
+    pub open: Rc<Vec<usize>>,
+    /// The list is of the community as it is now (no decision since).
+    pub fresh: bool,
+}
+
+impl PartialEq for BulkProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_list = match (&self.list, &other.list) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_list && Rc::ptr_eq(&self.open, &other.open) && self.fresh == other.fresh
+    }
 }
 
 /// Merges every open suggestion at or above a threshold, after saying how many.
@@ -102,14 +118,20 @@ pub fn bulk_accept_control(props: &BulkProps) -> Html {
         })
     };
     let on_accept = {
-        let (app, list, t, message) = (
+        let (app, list, open, fresh, t, message) = (
             app.clone(),
-            props.suggestions.clone(),
+            props.list.clone(),
+            props.open.clone(),
+            props.fresh,
             *threshold,
             message.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            message.set(Some(run_bulk(&app, &list, t)));
+            let planned = list
+                .as_ref()
+                .map(|l| planned(&app, l, &open, fresh, t))
+                .unwrap_or_default();
+            message.set(Some(run_bulk(&app, planned, t)));
         })
     };
     html! {
@@ -127,10 +149,35 @@ pub fn bulk_accept_control(props: &BulkProps) -> Html {
     }
 }
 
-/// Asks "Merge N pairs?" and records them; returns the status line.
-fn run_bulk(app: &AppContext, list: &[Candidate], threshold: f64) -> String {
+/// What "accept all likely" merges at `threshold`: as the worker planned it
+/// when the list is fresh, or planned here over the open suggestions when
+/// decisions were made since.
+fn planned(
+    app: &AppContext,
+    list: &ReviewList,
+    open: &[usize],
+    fresh: bool,
+    threshold: f64,
+) -> Vec<Candidate> {
+    if fresh {
+        return list
+            .suggestions
+            .planned_at(threshold)
+            .filter_map(|k| list.candidate(k))
+            .collect();
+    }
     let community = app.state().community.clone();
-    let count = plan_bulk_accept(&community, list, threshold).len();
+    let candidates: Vec<Candidate> = open
+        .iter()
+        .filter(|&&k| list.suggestions.score_of(k) >= threshold)
+        .filter_map(|&k| list.candidate(k))
+        .collect();
+    plan_bulk_accept(&community, &candidates, threshold)
+}
+
+/// Asks "Merge N pairs?" and records them; returns the status line.
+fn run_bulk(app: &AppContext, planned: Vec<Candidate>, threshold: f64) -> String {
+    let count = planned.len();
     if count == 0 {
         return app.t("match-bulk-nothing");
     }
@@ -145,9 +192,12 @@ fn run_bulk(app: &AppContext, list: &[Candidate], threshold: f64) -> String {
         return app.t("match-bulk-cancelled");
     }
     let now = clock::now();
-    let mut accepted = 0;
-    app.record_with(|c| accepted = bulk_accept(c, list, threshold, now));
-    app.t_with("match-bulk-done", &[("count", accepted.into())])
+    app.record_with(|c| {
+        for candidate in &planned {
+            decide_candidate(c, candidate, Verdict::Same, now);
+        }
+    });
+    app.t_with("match-bulk-done", &[("count", count.into())])
 }
 
 fn confirm(message: &str) -> bool {

@@ -1,28 +1,29 @@
-//! The matching job: a community in, the review's suggestions out, so
-//! candidate generation and scoring never freeze the facilitator's screen on
-//! a big event. Three steps: the index of named people, blocking and both
-//! scoring passes, then the suggestions with their evidence.
+//! The matching job: what matching reads of a community in, the review's
+//! suggestions out, so candidate generation and scoring never freeze the
+//! facilitator's screen on a big event. Both ways the data is compact (see
+//! [`MatchingInput`] and [`Suggestions`]): a quarter of the event's JSON in,
+//! numbers into it out. Three steps: the index of named people, blocking and
+//! both scoring passes, then the suggestions with their evidence and plan.
 
 use super::{Emit, Output, Progress, Stage, Task};
 use crate::core::matching::index::Index;
 use crate::core::matching::passes::{scored_pairs, ScoredPair};
 use crate::core::matching::social::Social;
-use crate::core::matching::{suggestions_from, Candidate, MatchOptions};
-use crate::core::model::Community;
+use crate::core::matching::{MatchOptions, MatchingInput, Suggestions};
 use serde::{Deserialize, Serialize};
 
 /// The matching job's input.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchingJob {
-    pub community: Box<Community>,
+    pub input: Box<MatchingInput>,
     #[serde(default)]
     pub options: MatchOptions,
 }
 
-/// The suggestions, best first (see [`crate::core::matching::suggest`]).
+/// The suggestions, best first (see [`crate::core::matching::compute`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MatchingOutput {
-    pub suggestions: Vec<Candidate>,
+    pub suggestions: Suggestions,
 }
 
 enum State {
@@ -60,20 +61,20 @@ fn progress(done: u64) -> Emit {
 impl Task for MatchingTask {
     fn step(&mut self, out: &mut Vec<Emit>) -> bool {
         let state = std::mem::replace(&mut self.state, State::Done);
+        let input = &self.job.input;
         self.state = match state {
             State::Start => {
-                let index = Index::build(&self.job.community);
+                let index = Index::build(input);
                 out.push(progress(1));
                 State::Indexed(Box::new(index))
             }
             State::Indexed(index) => {
-                let merged = self.job.community.merged_groups();
-                let (pairs, social) = scored_pairs(&index, &self.job.options, &merged);
+                let (pairs, social) = scored_pairs(&index, &self.job.options, &input.merged);
                 out.push(progress(2));
                 State::Scored(index, pairs, Box::new(social))
             }
             State::Scored(index, pairs, social) => {
-                let suggestions = suggestions_from(&self.job.community, &index, pairs, &social);
+                let suggestions = Suggestions::build(input, &index, pairs, &social);
                 out.push(Emit::Output {
                     output: Output::Matching(Box::new(MatchingOutput { suggestions })),
                     last: true,
@@ -91,16 +92,17 @@ mod tests {
     use super::*;
     use crate::core::demo::demo_community;
     use crate::core::jobs::{Job, JobId, Lane, Reply, Request, Runner};
-    use crate::core::matching::suggest;
+    use crate::core::matching::compute;
 
     #[test]
-    fn the_job_gives_the_same_suggestions_as_suggest() {
-        let community = demo_community(5);
+    fn the_job_gives_the_same_suggestions_as_compute() {
+        let input = MatchingInput::of(&demo_community(5));
         let options = MatchOptions::default();
-        let expected = suggest(&community, &options);
+        let expected = compute(&input, &options);
+        assert!(!expected.is_empty());
         let mut runner = Runner::default();
         let job = Job::Matching(MatchingJob {
-            community: Box::new(community),
+            input: Box::new(input),
             options,
         });
         runner.handle(Request::Start {
@@ -130,7 +132,7 @@ mod tests {
     #[test]
     fn the_job_survives_a_round_trip_through_json() {
         let job = Job::Matching(MatchingJob {
-            community: Box::new(demo_community(1)),
+            input: Box::new(MatchingInput::of(&demo_community(1))),
             options: MatchOptions::default(),
         });
         let text = serde_json::to_string(&job).unwrap_or_default();

@@ -6,10 +6,9 @@
 //! glue "David Smith" to "David Jones").
 
 use super::index::{Index, Mention};
+use super::input::MentionId;
 use super::nicknames::table;
 use super::phonetic::sounds_alike;
-use crate::core::model::AlterRef;
-use std::collections::HashMap;
 use strsim::jaro_winkler;
 
 /// What a group of mentions says about its person.
@@ -82,23 +81,15 @@ fn last_compatible(x: &str, y: &str) -> bool {
 }
 
 /// Greedy constrained merging over pairs sorted best first.
-pub struct Grouper<'a> {
-    slot: HashMap<&'a AlterRef, usize>,
+pub struct Grouper {
     parent: Vec<usize>,
     profiles: Vec<Option<Profile>>,
 }
 
-impl<'a> Grouper<'a> {
+impl Grouper {
     /// Every mention of `index` in a group of its own.
-    pub fn new(index: &'a Index) -> Self {
-        let slot = index
-            .mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (&m.at, i))
-            .collect();
+    pub fn new(index: &Index) -> Self {
         Grouper {
-            slot,
             parent: (0..index.mentions.len()).collect(),
             profiles: index
                 .mentions
@@ -117,17 +108,9 @@ impl<'a> Grouper<'a> {
         x
     }
 
-    /// Merges the groups of `a` and `b` when the result is believable, or
-    /// when `force` is set (the facilitator already said so). Returns whether
-    /// they were merged now.
-    pub fn merge(&mut self, a: &AlterRef, b: &AlterRef, force: bool) -> bool {
-        match (self.slot.get(a).copied(), self.slot.get(b).copied()) {
-            (Some(x), Some(y)) => self.merge_at(x, y, force),
-            _ => false,
-        }
-    }
-
-    /// [`Grouper::merge`] by mention index.
+    /// Merges the groups of mentions `x` and `y` when the result is
+    /// believable, or when `force` is set (the facilitator already said so).
+    /// Returns whether they were merged now.
     pub fn merge_at(&mut self, x: usize, y: usize, force: bool) -> bool {
         if x >= self.parent.len() || y >= self.parent.len() {
             return false;
@@ -154,10 +137,10 @@ impl<'a> Grouper<'a> {
     }
 
     /// Merges the facilitator's own Same groups, whatever the rules say.
-    pub fn seed(&mut self, groups: &[Vec<AlterRef>]) {
+    pub fn seed(&mut self, groups: &[Vec<MentionId>]) {
         for group in groups {
             for pair in group.windows(2) {
-                self.merge(&pair[0], &pair[1], true);
+                self.merge_at(pair[0] as usize, pair[1] as usize, true);
             }
         }
     }

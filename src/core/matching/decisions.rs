@@ -6,12 +6,12 @@ use super::candidates::BlockLimits;
 use super::cluster::Grouper;
 use super::evidence::{describe_all, Evidence};
 use super::index::Index;
-use super::passes::{scored_pairs, ScoredPair};
-use super::score::score;
-use super::social::Social;
+use super::input::{MatchingInput, Mentions};
+use super::passes::scored_pairs;
+use super::suggestions::Suggestions;
 use crate::core::model::{AlterRef, Community, MergeDecision, Timestamp, Verdict};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Suggestions at or above this score are accepted by "accept all likely".
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
@@ -69,54 +69,23 @@ impl Candidate {
 /// let s = suggest(&c, &MatchOptions::default());
 /// assert!(s.windows(2).all(|w| w[0].score >= w[1].score));
 /// ```
+///
+/// [`candidate_pairs`]: super::candidates::candidate_pairs
 pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> {
-    let index = Index::build(community);
-    let (pairs, social) = scored_pairs(&index, options, &community.merged_groups());
-    suggestions_from(community, &index, pairs, &social)
+    let input = MatchingInput::of(community);
+    let found = compute(&input, options);
+    let mentions = Mentions::new(&input);
+    (0..found.len())
+        .filter_map(|k| found.candidate(k, &input, &mentions))
+        .collect()
 }
 
-/// The last part of [`suggest`]: the scored pairs of [`scored_pairs`] as
-/// suggestions with their evidence, leaving out decided and merged pairs.
-pub fn suggestions_from(
-    community: &Community,
-    index: &Index,
-    pairs: Vec<ScoredPair>,
-    social: &Social,
-) -> Vec<Candidate> {
-    let decided = latest_verdicts(community);
-    let group_of = group_lookup(community.merged_groups());
-    let mut out: Vec<Candidate> = pairs
-        .into_iter()
-        .filter_map(|(i, j, _)| {
-            let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
-            if matches!(
-                decided.get(&key(&a.at, &b.at)),
-                Some(Verdict::Same | Verdict::Different)
-            ) {
-                return None;
-            }
-            if let (Some(x), Some(y)) = (group_of.get(&a.at), group_of.get(&b.at)) {
-                if x == y {
-                    return None;
-                }
-            }
-            let (s, evidence) = score(index, social, a, b)?;
-            Some(Candidate {
-                a: a.at.clone(),
-                b: b.at.clone(),
-                a_name: a.typed.clone(),
-                b_name: b.typed.clone(),
-                score: s,
-                evidence,
-            })
-        })
-        .collect();
-    out.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
-    });
-    out
+/// [`suggest`] on what matching reads of a community, in compact form:
+/// what the matching worker computes.
+pub fn compute(input: &MatchingInput, options: &MatchOptions) -> Suggestions {
+    let index = Index::build(input);
+    let (pairs, social) = scored_pairs(&index, options, &input.merged);
+    Suggestions::build(input, &index, pairs, &social)
 }
 
 fn key<'a>(a: &'a AlterRef, b: &'a AlterRef) -> (&'a AlterRef, &'a AlterRef) {
@@ -133,14 +102,6 @@ fn latest_verdicts(community: &Community) -> HashMap<(&AlterRef, &AlterRef), Ver
         .merges
         .iter()
         .map(|d| (key(&d.a, &d.b), d.verdict))
-        .collect()
-}
-
-fn group_lookup(merged: Vec<Vec<AlterRef>>) -> BTreeMap<AlterRef, usize> {
-    merged
-        .into_iter()
-        .enumerate()
-        .flat_map(|(g, members)| members.into_iter().map(move |m| (m, g)))
         .collect()
 }
 
@@ -209,16 +170,21 @@ pub fn plan_bulk_accept(
     candidates: &[Candidate],
     threshold: f64,
 ) -> Vec<Candidate> {
-    let index = Index::build(community);
+    let input = MatchingInput::of(community);
+    let index = Index::build(&input);
+    let number = input.numbers();
     let mut grouper = Grouper::new(&index);
-    grouper.seed(&community.merged_groups());
+    grouper.seed(&input.merged);
     let decided = latest_verdicts(community);
     let mut sorted: Vec<&Candidate> = candidates.iter().filter(|c| c.score >= threshold).collect();
     sorted.sort_by(|x, y| y.score.total_cmp(&x.score));
     sorted
         .into_iter()
         .filter(|c| !decided.contains_key(&key(&c.a, &c.b)))
-        .filter(|c| grouper.merge(&c.a, &c.b, false))
+        .filter(|c| match (number.get(&c.a), number.get(&c.b)) {
+            (Some(&a), Some(&b)) => grouper.merge_at(a as usize, b as usize, false),
+            _ => false,
+        })
         .cloned()
         .collect()
 }

@@ -3,6 +3,7 @@
 //! arguments for the translated UI, and an English fallback sentence.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// One reason for (or against) a match.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,6 +169,168 @@ impl Evidence {
     }
 }
 
+/// The strings compact evidence refers to, each kept once (names, areas,
+/// places): see [`Evidence::encode`].
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    pub list: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl Words {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(word.to_string());
+        self.ids.insert(word.to_string(), id);
+        id
+    }
+}
+
+fn one(s: &str) -> Vec<&str> {
+    vec![s]
+}
+
+fn two<'a>(a: &'a str, b: &'a str) -> Vec<&'a str> {
+    vec![a, b]
+}
+
+fn list(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// How many words each kind of evidence has; `None` for a list, whose
+/// length comes first.
+const ARITY: [Option<usize>; 17] = [
+    Some(1), // SameName
+    Some(2), // Nickname
+    Some(2), // Spelling
+    Some(2), // SoundsAlike
+    Some(2), // Initial
+    Some(1), // SameSurname
+    Some(2), // SamePublicFigure
+    Some(1), // SameArea
+    Some(2), // DifferentAreas
+    None,    // SharedPlaces
+    None,    // CoNamed
+    None,    // KnowsSame
+    None,    // SameDescription
+    Some(1), // RareName
+    Some(0), // BothChangeMakers
+    Some(1), // WellKnown
+    Some(0), // BothFamily
+];
+
+impl Evidence {
+    /// The kind's number in the compact form, and the evidence's words.
+    fn parts(&self) -> (u32, Vec<&str>) {
+        match self {
+            Evidence::SameName { name } => (0, one(name)),
+            Evidence::Nickname { a, b } => (1, two(a, b)),
+            Evidence::Spelling { a, b } => (2, two(a, b)),
+            Evidence::SoundsAlike { a, b } => (3, two(a, b)),
+            Evidence::Initial { initial, name } => (4, two(initial, name)),
+            Evidence::SameSurname { surname } => (5, one(surname)),
+            Evidence::SamePublicFigure { name, role } => (6, two(name, role)),
+            Evidence::SameArea { area } => (7, one(area)),
+            Evidence::DifferentAreas { a, b } => (8, two(a, b)),
+            Evidence::SharedPlaces { places } => (9, list(places)),
+            Evidence::CoNamed { names } => (10, list(names)),
+            Evidence::KnowsSame { names } => (11, list(names)),
+            Evidence::SameDescription { words } => (12, list(words)),
+            Evidence::RareName { name } => (13, one(name)),
+            Evidence::BothChangeMakers => (14, Vec::new()),
+            Evidence::WellKnown { name } => (15, one(name)),
+            Evidence::BothFamily => (16, Vec::new()),
+        }
+    }
+
+    fn from_parts(kind: u32, mut w: Vec<String>) -> Option<Evidence> {
+        let mut next = || (!w.is_empty()).then(|| w.remove(0));
+        Some(match kind {
+            0 => Evidence::SameName { name: next()? },
+            1 => Evidence::Nickname {
+                a: next()?,
+                b: next()?,
+            },
+            2 => Evidence::Spelling {
+                a: next()?,
+                b: next()?,
+            },
+            3 => Evidence::SoundsAlike {
+                a: next()?,
+                b: next()?,
+            },
+            4 => Evidence::Initial {
+                initial: next()?,
+                name: next()?,
+            },
+            5 => Evidence::SameSurname { surname: next()? },
+            6 => Evidence::SamePublicFigure {
+                name: next()?,
+                role: next()?,
+            },
+            7 => Evidence::SameArea { area: next()? },
+            8 => Evidence::DifferentAreas {
+                a: next()?,
+                b: next()?,
+            },
+            9 => Evidence::SharedPlaces { places: w },
+            10 => Evidence::CoNamed { names: w },
+            11 => Evidence::KnowsSame { names: w },
+            12 => Evidence::SameDescription { words: w },
+            13 => Evidence::RareName { name: next()? },
+            14 => Evidence::BothChangeMakers,
+            15 => Evidence::WellKnown { name: next()? },
+            16 => Evidence::BothFamily,
+            _ => return None,
+        })
+    }
+
+    /// Appends the compact form: the kind's number, the length for a list,
+    /// then each word's number in `words`.
+    pub fn encode(&self, words: &mut Words, out: &mut Vec<u32>) {
+        let (kind, parts) = self.parts();
+        out.push(kind);
+        if ARITY[kind as usize].is_none() {
+            out.push(parts.len() as u32);
+        }
+        out.extend(parts.into_iter().map(|w| words.id(w)));
+    }
+
+    /// Reads back every item [`Evidence::encode`] wrote into `codes`;
+    /// stops at the first malformed one.
+    pub fn decode_all(codes: &[u32], words: &[String]) -> Vec<Evidence> {
+        let mut out = Vec::new();
+        let mut rest = codes;
+        while let Some((&kind, tail)) = rest.split_first() {
+            let Some(&arity) = ARITY.get(kind as usize) else {
+                break;
+            };
+            let (n, tail) = match arity {
+                Some(n) => (n, tail),
+                None => match tail.split_first() {
+                    Some((&n, tail)) => (n as usize, tail),
+                    None => break,
+                },
+            };
+            let Some(ids) = tail.get(..n) else { break };
+            let parts: Option<Vec<String>> = ids
+                .iter()
+                .map(|&i| words.get(i as usize).cloned())
+                .collect();
+            match parts.and_then(|p| Evidence::from_parts(kind, p)) {
+                Some(e) => out.push(e),
+                None => break,
+            }
+            rest = &tail[n..];
+        }
+        out
+    }
+}
+
 /// All evidence in plain words: "both named by residents of Murton West; Dave ~ David".
 pub fn describe_all(evidence: &[Evidence]) -> String {
     evidence
@@ -251,5 +414,17 @@ mod tests {
         let json = serde_json::to_string(&all[1]).unwrap();
         assert_eq!(json, r#"{"kind":"nickname","a":"Dave","b":"David"}"#);
         assert!(all[8].is_against() && !all[0].is_against());
+        let mut words = Words::default();
+        let mut codes = Vec::new();
+        for e in &all {
+            e.encode(&mut words, &mut codes);
+        }
+        assert_eq!(Evidence::decode_all(&codes, &words.list), all);
+        // Each word is kept once: "Dave" and "David" appear three times.
+        assert_eq!(words.list.iter().filter(|w| *w == "Dave").count(), 1);
+        assert_eq!(
+            Evidence::decode_all(&codes[..codes.len() - 1], &words.list).len(),
+            all.len() - 1
+        );
     }
 }

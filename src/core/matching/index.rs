@@ -2,15 +2,13 @@
 //! person ("mention") with their parsed name, and each naming resident's
 //! context (area, places, the other people they named).
 
+use super::input::{MatchingInput, Resident};
 use super::name::{parse, place_words, ParsedName};
 use super::nicknames::{table, NameGroup};
-use crate::core::model::{
-    AlterRef, Community, PlaceRef, PromptKind, PublicFigure, QuestionId, Relationship,
-};
+use crate::core::model::{AlterRef, Community, PublicFigure, Relationship};
 use std::collections::HashMap;
 
-/// The about-you question whose answer is the resident's area.
-pub const AREA_QUESTION: &str = "area";
+pub use super::input::AREA_QUESTION;
 
 /// Fewest residents naming someone publicly for them to count as well known.
 pub const WELL_KNOWN_RESIDENTS: usize = 8;
@@ -49,8 +47,8 @@ pub struct Context {
     pub area: Option<String>,
     /// The area as a number (see [`Index::area_residents`]).
     pub area_id: Option<u32>,
-    /// Listed places, sorted.
-    pub places: Vec<String>,
+    /// Listed places (positions in the event's list), sorted.
+    pub places: Vec<u32>,
     /// Identities of everyone this resident named, sorted.
     pub named: Vec<u32>,
 }
@@ -72,43 +70,37 @@ pub struct Index {
     /// by residents of several areas (see [`Index::well_known`]).
     pub well_known: Vec<bool>,
     pub roster: Vec<PublicFigure>,
-    /// Listed place id -> its name, for evidence.
-    pub place_names: HashMap<String, String>,
+    /// Listed places' names by position, for evidence.
+    pub place_names: Vec<String>,
 }
 
 impl Index {
-    /// Builds the index over finished responses.
+    /// Builds the index over a community's finished responses.
+    pub fn of_community(community: &Community) -> Self {
+        Self::build(&MatchingInput::of(community))
+    }
+
+    /// Builds the index over what matching reads of a community.
     ///
     /// # Complexity
     /// O(total named people × name length).
-    pub fn build(community: &Community) -> Self {
-        let event = &community.event;
-        let words = place_words(event.places.iter().map(|p| p.name.as_str()));
-        let roster: Vec<ParsedName> = event.roster.iter().map(|f| parse(&f.name, &[])).collect();
-        let roster_roles: Vec<Vec<String>> = event.roster.iter().map(figure_roles).collect();
-        let change_prompts: Vec<_> = event
-            .prompts
-            .iter()
-            .filter(|p| matches!(p.kind, PromptKind::ChangeMaker | PromptKind::Active))
-            .map(|p| p.id.clone())
-            .collect();
+    pub fn build(input: &MatchingInput) -> Self {
+        let words = place_words(input.places.iter().map(|p| p.1.as_str()));
+        let roster: Vec<ParsedName> = input.roster.iter().map(|f| parse(&f.name, &[])).collect();
+        let roster_roles: Vec<Vec<String>> = input.roster.iter().map(figure_roles).collect();
         let mut index = Index {
-            roster: event.roster.clone(),
-            place_names: event
-                .places
-                .iter()
-                .map(|p| (p.id.0.clone(), p.name.clone()))
-                .collect(),
+            roster: input.roster.clone(),
+            place_names: input.places.iter().map(|p| p.1.clone()).collect(),
             ..Index::default()
         };
         let mut interned: HashMap<String, u32> = HashMap::new();
         // Fuzzy nickname lookups scan the table: once per distinct word.
         let mut groups_cache: HashMap<String, Vec<NameGroup>> = HashMap::new();
-        for response in community.finished() {
+        for resident in &input.residents {
             let context = index.contexts.len() as u32;
             let first_of_response = index.mentions.len();
             let mut named = Vec::new();
-            for alter in &response.alters {
+            for alter in &resident.named {
                 let name = parse(&alter.name, &words);
                 let first_groups = match name.first.as_deref() {
                     Some(f) => groups_cache
@@ -119,11 +111,11 @@ impl Index {
                 };
                 let figure = resolve_figure(
                     &alter.name,
-                    alter.public_figure,
+                    alter.roster,
                     &name,
                     &roster,
                     &roster_roles,
-                    event,
+                    &input.roster,
                 );
                 let identity = identity_key(&name, &first_groups, figure)
                     .map(|k| intern(&mut index, &mut interned, k));
@@ -131,16 +123,15 @@ impl Index {
                 index.mentions.push(Mention {
                     id: index.mentions.len() as u32,
                     at: AlterRef {
-                        response: response.id.clone(),
-                        alter: alter.id,
+                        response: resident.response.clone(),
+                        alter: alter.alter,
                     },
                     context,
                     typed: alter.name.clone(),
                     name,
                     first_groups,
                     relationship: alter.relationship,
-                    change_maker: alter.can_change == Some(true)
-                        || alter.prompts.iter().any(|p| change_prompts.contains(p)),
+                    change_maker: alter.change_maker(),
                     figure,
                     identity,
                     tied: Vec::new(),
@@ -151,18 +142,15 @@ impl Index {
                         ),
                 });
             }
-            set_tied(&mut index.mentions, response, first_of_response);
+            set_tied(&mut index.mentions, resident, first_of_response);
             named.sort_unstable();
             named.dedup();
             for &i in &named {
                 index.identity_df[i as usize] += 1;
             }
             index.contexts.push(Context {
-                area: response
-                    .answers
-                    .get(&QuestionId::new(AREA_QUESTION))
-                    .cloned(),
-                places: listed_places(response),
+                area: resident.area.clone(),
+                places: resident.places.clone(),
                 named,
                 area_id: None,
             });
@@ -263,21 +251,20 @@ impl Index {
     }
 }
 
-/// Fills in who each of one response's mentions knows, from its ties.
-fn set_tied(mentions: &mut [Mention], response: &crate::core::model::Response, first: usize) {
-    let Some(own) = mentions.get(first..) else {
+/// Fills in who each of one resident's mentions knows, from their ties.
+fn set_tied(mentions: &mut [Mention], resident: &Resident, first: usize) {
+    let Some(own) = mentions.get_mut(first..) else {
         return;
     };
-    let position =
-        |alter: crate::core::model::AlterId| own.iter().position(|m| m.at.alter == alter);
     let mut tied: Vec<Vec<u32>> = vec![Vec::new(); own.len()];
-    for t in &response.ties {
-        if let (Some(a), Some(b)) = (position(t.a), position(t.b)) {
+    for &(a, b) in &resident.ties {
+        let (a, b) = (a as usize, b as usize);
+        if a < own.len() && b < own.len() {
             tied[a].push((first + b) as u32);
             tied[b].push((first + a) as u32);
         }
     }
-    for (m, mut t) in mentions[first..].iter_mut().zip(tied) {
+    for (m, mut t) in own.iter_mut().zip(tied) {
         t.sort_unstable();
         t.dedup();
         m.tied = t;
@@ -318,20 +305,6 @@ pub fn title_case(word: &str) -> String {
     }
 }
 
-fn listed_places(response: &crate::core::model::Response) -> Vec<String> {
-    let mut places: Vec<String> = response
-        .places
-        .iter()
-        .filter_map(|v| match &v.place {
-            PlaceRef::Listed(id) => Some(id.0.clone()),
-            PlaceRef::New(_) => None,
-        })
-        .collect();
-    places.sort();
-    places.dedup();
-    places
-}
-
 /// Role words of a roster figure, from its title and its role text.
 fn figure_roles(figure: &PublicFigure) -> Vec<String> {
     let mut roles = parse(&figure.name, &[]).roles;
@@ -354,12 +327,11 @@ fn resolve_figure(
     name: &ParsedName,
     roster: &[ParsedName],
     roles: &[Vec<String>],
-    event: &crate::core::model::Event,
+    figures: &[PublicFigure],
 ) -> Option<usize> {
     let folded = super::normalise::fold(typed);
     if picked {
-        if let Some(i) = event
-            .roster
+        if let Some(i) = figures
             .iter()
             .position(|f| super::normalise::fold(&f.name) == folded)
         {

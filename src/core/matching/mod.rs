@@ -11,6 +11,7 @@ pub mod cluster;
 pub mod decisions;
 pub mod evidence;
 pub mod index;
+pub mod input;
 pub mod name;
 pub mod nicknames;
 pub mod normalise;
@@ -18,9 +19,12 @@ pub mod passes;
 pub mod phonetic;
 pub mod score;
 pub mod social;
+pub mod suggestions;
 
 pub use decisions::{
-    bulk_accept, decide, decide_candidate, plan_bulk_accept, split, suggest, suggestions_from,
-    Candidate, MatchOptions, DEFAULT_THRESHOLD,
+    bulk_accept, compute, decide, decide_candidate, plan_bulk_accept, split, suggest, Candidate,
+    MatchOptions, DEFAULT_THRESHOLD,
 };
 pub use evidence::{describe_all, Evidence};
+pub use input::{MatchingInput, MentionId, Mentions};
+pub use suggestions::Suggestions;

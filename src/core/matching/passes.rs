@@ -9,9 +9,9 @@ use super::candidates::candidate_pairs;
 use super::cluster::Grouper;
 use super::decisions::MatchOptions;
 use super::index::Index;
+use super::input::MentionId;
 use super::score::{base_logit, logit_of, sigmoid, social_logit, social_max};
 use super::social::Social;
-use crate::core::model::AlterRef;
 
 /// A candidate pair (mention indices, `a < b`) and its score.
 pub type ScoredPair = (u32, u32, f64);
@@ -27,7 +27,7 @@ pub type ScoredPair = (u32, u32, f64);
 pub fn scored_pairs(
     index: &Index,
     options: &MatchOptions,
-    merged: &[Vec<AlterRef>],
+    merged: &[Vec<MentionId>],
 ) -> (Vec<ScoredPair>, Social) {
     let floor = logit_of(options.min_score.min(options.confident)) - social_max();
     let by_name = Social::by_name(index);
@@ -68,7 +68,7 @@ fn confident_groups(
     kept: &[ScoredPair],
     social: &Social,
     confident: f64,
-    merged: &[Vec<AlterRef>],
+    merged: &[Vec<MentionId>],
 ) -> Vec<u32> {
     let bar = logit_of(confident);
     let mentions = &index.mentions;

@@ -451,7 +451,7 @@ fn context(index: &Index, a: &Mention, b: &Mention, ev: &mut Collector) -> f64 {
         ev.push(|| Evidence::SharedPlaces {
             places: shared_places
                 .into_iter()
-                .map(|p| place_name(index, p))
+                .map(|&p| place_name(index, p))
                 .collect(),
         });
     }
@@ -563,12 +563,12 @@ fn knows_same(social: &Social, a: &Mention, b: &Mention, ev: &mut Collector) -> 
     ev.f(F::KnowsSame, (shared.len() as f64).min(2.0))
 }
 
-fn place_name(index: &Index, id: &str) -> String {
+fn place_name(index: &Index, place: u32) -> String {
     index
         .place_names
-        .get(id)
+        .get(place as usize)
         .cloned()
-        .unwrap_or_else(|| id.to_string())
+        .unwrap_or_default()
 }
 
 /// Items present in both sorted slices.

@@ -137,7 +137,7 @@ mod tests {
     #[test]
     fn by_person_weighs_the_rarely_named_most() {
         let c = demo_community(3);
-        let index = Index::build(&c);
+        let index = Index::of_community(&c);
         // Everyone in a group of their own: each id is named once.
         let roots: Vec<u32> = (0..index.mentions.len() as u32).collect();
         let s = Social::by_person(&index, &roots);
