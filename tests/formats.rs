@@ -471,12 +471,12 @@ fn formula_network() -> Network {
             ]),
         );
     }
-    for i in 1..risky.len() {
+    for (i, r) in risky.iter().enumerate().skip(1) {
         net.add_edge(
             i - 1,
             i,
             1.0,
-            attrs(&[("=how", AttrValue::Str(risky[i].to_owned()))]),
+            attrs(&[("=how", AttrValue::Str((*r).to_owned()))]),
         );
     }
     net
