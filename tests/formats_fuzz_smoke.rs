@@ -1,7 +1,8 @@
 //! A stable-Rust fuzz smoke test, run in CI on every change: each parser gets
 //! a few thousand seeded random mutations of the fixtures (byte flips,
 //! truncations, spliced format keywords, invalid UTF-8, huge numbers). None
-//! may panic; whatever parses must write and parse again. The cargo-fuzz
+//! may panic; whatever parses must write and parse again, and writing what
+//! was read back must give the same bytes. The cargo-fuzz
 //! targets under fuzz/ explore far more, but need nightly and time.
 
 use proptest::prelude::*;
@@ -99,10 +100,23 @@ fn check(format: Format, bytes: &[u8]) -> Result<(), TestCaseError> {
             pseudonymise: None,
         };
         let out = write(format, &net, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        if let Err(e) = parse_with_report(format, &out) {
+        let back = match parse_with_report(format, &out) {
+            Ok((back, _)) => back,
+            Err(e) => {
+                return Err(TestCaseError::fail(format!(
+                    "{format:?}: Weave cannot read what it wrote: {e}\n{}",
+                    String::from_utf8_lossy(&out)
+                )))
+            }
+        };
+        // What Weave wrote once is a fixed point: writing what it read back
+        // gives the same bytes, so nothing more is lost on a second trip.
+        let again = write(format, &back, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        if again != out {
             return Err(TestCaseError::fail(format!(
-                "{format:?}: Weave cannot read what it wrote: {e}\n{}",
-                String::from_utf8_lossy(&out)
+                "{format:?}: a second round trip changed the file\n--- first:\n{}\n--- second:\n{}",
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&again)
             )));
         }
     }
