@@ -103,7 +103,9 @@ pub fn run(
     let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
         .into_iter()
         .collect();
-    let (final_pairs, social) = scored_pairs(&index, options, &[]);
+    let scored = scored_pairs(&index, options, &[]);
+    let social = scored.social.clone();
+    let final_pairs = scored.pairs;
     let mut shown = 0;
     let final_score: HashMap<(u32, u32), f64> = final_pairs
         .into_iter()
@@ -195,7 +197,7 @@ pub fn dump(community: &Community, truth: &GroundTruth, options: &MatchOptions, 
     use std::io::Write;
     use weave::core::matching::score::{features, FEATURE_NAMES};
     let index = Index::of_community(community);
-    let (_, by_person) = scored_pairs(&index, options, &[]);
+    let by_person = scored_pairs(&index, options, &[]).social;
     let Ok(file) = std::fs::File::create(path) else {
         eprintln!("cannot write {path}");
         return;
@@ -404,4 +406,27 @@ pub fn analyse(community: &Community, truth: &GroundTruth) {
     println!("ANALYSE same first-name identity + same area, (both first name only, circle people both named): true {tru:?}");
     println!("ANALYSE   ... impostors (different people): {imp:?}");
     let _ = circle_people;
+}
+
+/// The people everyone names, as the matching found them (HUBS=1): each
+/// hub's members, and its links by truth.
+pub fn hubs(community: &Community, truth: &GroundTruth, options: &MatchOptions) {
+    let index = Index::of_community(community);
+    let scored = scored_pairs(&index, options, &[]);
+    let person = |m: u32| truth.person(&index.mentions[m as usize].at);
+    for (h, hub) in scored.hubs.hubs.iter().enumerate() {
+        let p = person(hub.anchor);
+        let right_members = hub.members.iter().filter(|&&m| person(m) == p).count();
+        let total = p.map_or(0, |p| truth.person_of.values().filter(|&&q| q == p).count());
+        let links: Vec<_> = scored.hubs.links.iter().filter(|l| l.hub == h).collect();
+        let at = |t: f64| {
+            let l: Vec<_> = links.iter().filter(|l| l.probability >= t).collect();
+            let right = l.iter().filter(|l| person(l.mention) == p).count();
+            format!("{right}/{}", l.len())
+        };
+        println!(
+            "HUB {:?} ({} residents, {} areas): {} members ({} right) of {} mentions; links right/all >=0.5 {}, >=0.8 {}, >=0.95 {}",
+            hub.label, hub.residents, hub.areas, hub.members.len(), right_members, total, at(0.5), at(0.8), at(0.95)
+        );
+    }
 }

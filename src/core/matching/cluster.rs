@@ -66,14 +66,16 @@ fn all_pairs(a: &[String], b: &[String], ok: fn(&str, &str) -> bool) -> bool {
     a.iter().all(|x| b.iter().all(|y| ok(x, y)))
 }
 
-fn first_compatible(x: &str, y: &str) -> bool {
+/// Two first names that can be one person's: equal, nicknames, a typo or a sound-alike.
+pub fn first_compatible(x: &str, y: &str) -> bool {
     x == y
         || table().equivalent(x, y)
         || jaro_winkler(x, y) >= 0.88
         || (jaro_winkler(x, y) >= 0.75 && sounds_alike(x, y))
 }
 
-fn last_compatible(x: &str, y: &str) -> bool {
+/// Two surnames that can be one person's (different scripts cannot be compared).
+pub fn last_compatible(x: &str, y: &str) -> bool {
     x == y
         || super::score::other_scripts(x, y)
         || jaro_winkler(x, y) >= 0.9
