@@ -90,7 +90,10 @@ async function bench(url, label, hash) {
     const layout = await measureFrames(page, SECONDS * 1000, false);
     // Panning is what a facilitator does once the picture is up: measured
     // after the analysis (brokers, findings) has finished.
-    await page.waitForFunction(() => !document.querySelector("[data-testid=pb-findings] .muted"), null, { timeout: 120000 });
+    const analysed = await page
+      .waitForFunction(() => !document.querySelector("[data-testid=pb-findings] .muted"), null, { timeout: 60000 })
+      .then(() => true, () => false);
+    if (!analysed) console.error(`  (${hash}: analysis still running after 60 s; panning measured anyway)`);
     const pan = await measureFrames(page, SECONDS * 1000, true);
     return { label, first, layout, pan };
   } finally {

@@ -32,8 +32,8 @@ if compgen -G "tests/reference/test_*.py" >/dev/null; then
   python3 -m pytest -q tests/reference
 fi
 
-step "fuzzing (every cargo-fuzz target, 15 s each)"
-bash scripts/fuzz.sh 15
+step "fuzzing (every cargo-fuzz target, 10 s each)"
+bash scripts/fuzz.sh 10
 
 step "wasm tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test 'web_*'

@@ -112,6 +112,36 @@ fn two_mode_exports_keep_kind_and_projections_have_one_mode() {
 }
 
 #[test]
+fn pajek_with_metrics_brings_its_partition_and_vector() {
+    let c = community();
+    let mut r = request(NetworkChoice::People, ExportFormat::Pajek);
+    assert_eq!(export_files(&c, &r, "t", None).unwrap().len(), 1);
+    r.metrics = true;
+    let report = weave::core::analysis::analyze(&r.network.build(&c), &Default::default());
+    let files = export_files(&c, &r, "t", Some(&report)).unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "t-people.net",
+            "t-people.community.clu",
+            "t-people.betweenness.vec"
+        ]
+    );
+    let n = people_network(&c).nodes.len();
+    for f in &files[1..] {
+        let text = String::from_utf8(f.bytes.clone()).unwrap();
+        let header = text.lines().find(|l| l.starts_with("*Vertices")).unwrap();
+        assert_eq!(header, format!("*Vertices {n}"), "{}", f.name);
+        let values = text
+            .lines()
+            .skip_while(|l| !l.starts_with("*Vertices"))
+            .skip(1);
+        assert_eq!(values.count(), n, "{}: one value per vertex", f.name);
+    }
+}
+
+#[test]
 fn metrics_come_only_when_asked_for() {
     let c = community();
     let mut r = request(NetworkChoice::People, ExportFormat::GraphMl);

@@ -100,7 +100,8 @@ mod cli {
     /// projection; `--metrics` computes the analysis metrics and writes them
     /// as node attributes, as the app's export does. A `.csv` OUT gets its
     /// node list beside it as `OUT.nodes.csv`, so isolates and attributes
-    /// survive; the import report goes to stderr.
+    /// survive; a `.net` OUT with `--metrics` gets `OUT.community.clu` and
+    /// `OUT.betweenness.vec`. The import report goes to stderr.
     fn convert(args: &[String]) -> Result<(), Failure> {
         use weave::core::formats::{self, gexf, weave_json, WriteOptions};
         let mut files = Vec::new();
@@ -199,6 +200,19 @@ mod cli {
                 .map_err(|e| Failure::Input(format!("{output}: {e}")))?
         };
         write(output, data)?;
+        if out_format == formats::Format::Pajek && options.include_metrics {
+            // As the app does: communities as a partition, betweenness as a vector.
+            let prepared = formats::prepare(&net, &options);
+            let stem = output.strip_suffix(".net").unwrap_or(output);
+            write(
+                &format!("{stem}.community.clu"),
+                formats::pajek::write_clu(&prepared, "community").into_bytes(),
+            )?;
+            write(
+                &format!("{stem}.betweenness.vec"),
+                formats::pajek::write_vec(&prepared, "betweenness").into_bytes(),
+            )?;
+        }
         if out_format == formats::Format::Csv {
             let nodes = formats::write(formats::Format::CsvNodes, &net, &options)
                 .map_err(|e| Failure::Input(format!("{output}: {e}")))?;

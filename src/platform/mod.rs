@@ -21,6 +21,8 @@ pub mod panic;
 #[cfg(target_arch = "wasm32")]
 pub mod picture_url;
 #[cfg(target_arch = "wasm32")]
+pub mod pointer;
+#[cfg(target_arch = "wasm32")]
 pub mod render;
 #[cfg(target_arch = "wasm32")]
 pub mod service_worker;

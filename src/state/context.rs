@@ -529,14 +529,29 @@ fn use_kiosk_saving(state: &UseReducerHandle<StateCell>, repo: &Rc<RefCell<Optio
     let dispatcher = state.dispatcher();
     use_effect_with(rev, move |rev| {
         if *rev > 0 {
-            if let Some(repo) = repo.borrow().clone() {
-                spawn_local(async move {
-                    if let Err(e) = repo.save_kiosk(&kiosk).await {
-                        dispatcher.dispatch(Action::StorageProblem(health(&e)));
-                    }
-                });
-            }
+            save_device_value(&repo, dispatcher, move |repo| async move {
+                repo.save_kiosk(&kiosk).await
+            });
         }
         || ()
     });
+}
+
+/// Writes one of this device's own values (kiosk settings, hand-over keys)
+/// in the background; a failure shows as the storage banner.
+pub(super) fn save_device_value<F, Fut>(
+    repo: &Rc<RefCell<Option<Repo>>>,
+    dispatcher: UseReducerDispatcher<StateCell>,
+    save: F,
+) where
+    F: FnOnce(Repo) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(), RepoError>> + 'static,
+{
+    if let Some(repo) = repo.borrow().clone() {
+        spawn_local(async move {
+            if let Err(e) = save(repo).await {
+                dispatcher.dispatch(Action::StorageProblem(health(&e)));
+            }
+        });
+    }
 }

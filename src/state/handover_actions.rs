@@ -5,7 +5,7 @@
 //! time, stores, and dispatches.
 
 use super::app_state::Action;
-use super::context::{health, AppContext, Repo, StateCell};
+use super::context::{health, save_device_value, AppContext, Repo, StateCell};
 use crate::core::handover::offer::places_version;
 use crate::core::handover::{
     frames, receive, EventKeyPair, EventOffer, HandoverDevice, Kind, OfferError, OpenError,
@@ -83,13 +83,9 @@ pub fn use_handover_saving(state: &UseReducerHandle<StateCell>, repo: &Rc<RefCel
     let dispatcher = state.dispatcher();
     use_effect_with(rev, move |rev| {
         if *rev > 0 {
-            if let Some(repo) = repo.borrow().clone() {
-                spawn_local(async move {
-                    if let Err(e) = repo.save_handover(&device).await {
-                        dispatcher.dispatch(Action::StorageProblem(health(&e)));
-                    }
-                });
-            }
+            save_device_value(&repo, dispatcher, move |repo| async move {
+                repo.save_handover(&device).await
+            });
         }
         || ()
     });

@@ -45,9 +45,13 @@ test("the overview shows the worker's figures and findings, and updates them aft
     const el = document.querySelector("[data-testid=analysis-figures][data-paths=exact] [data-figure=people]");
     return el && Number(el.textContent) === n - 1;
   }, people, { timeout: 60000 });
-  // The same worker served both analyses; the wasm was fetched once.
-  assert.equal(workers.length, 1);
-  assert.equal(srv.requests.filter((r) => r.startsWith("/weave-worker_bg.wasm")).length, 1);
+  // Every worker is an instance of the one worker script: the overview's
+  // analysis and the matching review's suggestions (each on its own core).
+  assert.ok(workers.length <= 2, workers.join());
+  assert.ok(workers.every((u) => new URL(u).pathname === "/weave-worker-loader.js"), workers.join());
+  const wasm = srv.requests.filter((r) => r.startsWith("/weave-worker_bg.wasm")).length;
+  // (+1: the service worker precaches it once.)
+  assert.ok(wasm >= 1 && wasm <= workers.length + 1, `${wasm} fetches of the worker wasm`);
 
   // An empty event: the figures say there is nothing yet.
   await page.getByRole("button", { name: "Start a new, empty event" }).click();
@@ -66,12 +70,15 @@ test("a large play-back shows the worker's progress, sampled then refining, and 
   const seen = [];
   let shotTaken = false;
   // Poll as a person watching would: the page answers while the worker works.
-  for (let i = 0; i < 600 && (await bar.count()) > 0; i++) {
+  // Up to four minutes: the exact sweep of 8,000 nodes on a busy 2-core machine.
+  const until = Date.now() + 240000;
+  while (Date.now() < until && (await bar.count()) > 0) {
     const read = await bar.evaluate((el) => {
       const p = el.querySelector("progress");
       return { stage: el.dataset.stage, value: Number(p.getAttribute("value")), label: p.getAttribute("aria-label") };
-    }, null, { timeout: 1000 }).catch(() => null);
-    if (!read) break;
+    }, null, { timeout: 10000 }).catch(() => null);
+    // The bar re-renders as it advances, or goes when the analysis ends.
+    if (!read) { await page.waitForTimeout(100); continue; }
     const { stage, value } = read;
     seen.push(read);
     if (stage === "analysis-stage-refining" && value > 5 && !shotTaken) {

@@ -4,10 +4,8 @@
 //! the web worker (`core::jobs::import`), so a big file never freezes the
 //! page; files over [`file_input::MAX_IMPORT_BYTES`] are refused unread.
 
-use crate::core::exchange::import_plan::{
-    counts, issue_key, read_incoming, ImportFailure, Incoming, Origin,
-};
-use crate::core::formats::{text, ImportError};
+use crate::core::exchange::import_plan::{counts, issue_key, ImportFailure, Incoming, Origin};
+use crate::core::formats::ImportError;
 use crate::core::jobs::import::{ImportJob, ImportOutcome};
 use crate::core::jobs::{Job, Output, Reply};
 use crate::core::model::EventId;
@@ -142,24 +140,13 @@ fn take_file(
             date: today(),
             now: clock::now(),
         };
-        // UTF-8 or UTF-16 text goes to the worker. Anything else (Latin-1
-        // bytes: refused at once with their line, or an XML file declaring
-        // ISO-8859-1) is rare, and read here as before.
-        let text = match text::decode(&bytes) {
-            Ok(t) => t.into_owned(),
-            Err(_) => {
-                return phase.set(outcome_phase(
-                    name,
-                    read_incoming(&bytes, &origin).map_err(Rc::new),
-                ))
-            }
-        };
+        // The worker parses: the parsers are not even in the page's wasm.
+        let job = Job::Import(ImportJob::from_bytes(&bytes, origin));
         drop(bytes);
         let handle = worker
             .borrow_mut()
             .get_or_insert_with(|| Rc::new(WorkerHandle::spawn()))
             .clone();
-        let job = Job::Import(ImportJob { text, origin });
         handle.start("import", job, move |reply| match reply {
             Reply::Output {
                 output: Output::Import(outcome),

@@ -10,11 +10,12 @@
 use super::icons::{category_slug, icon_path};
 use super::map_draw::draw;
 use super::picture::{use_map_picture, PictureState};
-use crate::core::geometry::{ScreenPoint, ScreenSize, Viewport};
-use crate::core::gesture::{wheel, PointerId, PointerKind, PointerType, Scene, WheelEvent};
+use crate::core::geometry::{ScreenSize, Viewport};
+use crate::core::gesture::{wheel, PointerId, PointerKind, Scene, WheelEvent};
 use crate::core::model::{MapPicture, MapPin, PlaceCategory, PlaceId};
 use crate::core::places::map::{MapSpace, PinSpot};
 use crate::core::places::pin_drag::{MapGesture, MapIntent, MapPointer, MapScene};
+use crate::platform::pointer;
 use crate::state::context::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -265,19 +266,11 @@ pub fn map_canvas(props: &Props) -> Html {
                 let _ = svg.set_pointer_capture(e.pointer_id());
             }
             e.prevent_default();
-            let rect = svg.get_bounding_client_rect();
-            let pointer_type = match e.pointer_type().as_str() {
-                "touch" => PointerType::Touch,
-                "pen" => PointerType::Pen,
-                _ => PointerType::Mouse,
-            };
+            let pointer_type = pointer::pointer_type(&e);
             handle(Input::Pointer(MapPointer {
                 id: PointerId(e.pointer_id()),
                 kind,
-                at: ScreenPoint::new(
-                    e.client_x() as f64 - rect.left(),
-                    e.client_y() as f64 - rect.top(),
-                ),
+                at: pointer::offset_in(&svg, &e),
                 pointer_type,
                 from_tray: tray.clone(),
             }));
@@ -291,12 +284,8 @@ pub fn map_canvas(props: &Props) -> Html {
                 return;
             };
             e.prevent_default();
-            let rect = svg.get_bounding_client_rect();
             handle(Input::Wheel(WheelEvent {
-                at: ScreenPoint::new(
-                    e.client_x() as f64 - rect.left(),
-                    e.client_y() as f64 - rect.top(),
-                ),
+                at: pointer::offset_in(&svg, &e),
                 delta_y: e.delta_y(),
             }));
         })

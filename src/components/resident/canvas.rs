@@ -4,16 +4,15 @@
 //! component only draws and forwards.
 
 use crate::core::command::Command;
-use crate::core::geometry::{
-    outer_radius, Bubble, ScreenPoint, ScreenSize, Viewport, WorldPoint, ME_RADIUS,
-};
+use crate::core::geometry::{outer_radius, Bubble, ScreenSize, Viewport, WorldPoint, ME_RADIUS};
 use crate::core::gesture::{
     fit_scene, tie_handle, wheel, GestureState, Intent, Key, PointerEvent, PointerId, PointerKind,
-    PointerType, Preview, Scene, WheelEvent,
+    Preview, Scene, WheelEvent,
 };
 use crate::core::layout::rings::{bubble_radius, spread};
 use crate::core::model::{AlterId, AlterTie, Response, RINGS};
 use crate::core::style::{truncate_label, LABEL_GRAPHEMES};
+use crate::platform::pointer;
 use crate::state::context::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -206,19 +205,11 @@ pub fn ego_canvas(props: &Props) -> Html {
                 let _ = svg.set_pointer_capture(e.pointer_id());
             }
             e.prevent_default();
-            let rect = svg.get_bounding_client_rect();
-            let pointer_type = match e.pointer_type().as_str() {
-                "touch" => PointerType::Touch,
-                "pen" => PointerType::Pen,
-                _ => PointerType::Mouse,
-            };
+            let pointer_type = pointer::pointer_type(&e);
             handle(Input::Pointer(PointerEvent {
                 id: PointerId(e.pointer_id()),
                 kind,
-                at: ScreenPoint::new(
-                    e.client_x() as f64 - rect.left(),
-                    e.client_y() as f64 - rect.top(),
-                ),
+                at: pointer::offset_in(&svg, &e),
                 time_ms: e.time_stamp(),
                 pointer_type,
             }));
@@ -231,12 +222,8 @@ pub fn ego_canvas(props: &Props) -> Html {
             let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
                 return;
             };
-            let rect = svg.get_bounding_client_rect();
             handle(Input::Wheel(WheelEvent {
-                at: ScreenPoint::new(
-                    e.client_x() as f64 - rect.left(),
-                    e.client_y() as f64 - rect.top(),
-                ),
+                at: pointer::offset_in(&svg, &e),
                 delta_y: e.delta_y(),
             }));
         })

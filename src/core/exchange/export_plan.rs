@@ -13,7 +13,7 @@
 use crate::core::analysis::two_mode::Mode;
 use crate::core::analysis::{people_network, people_places_network, projection};
 use crate::core::analysis::{AnalysisReport, NodeMetrics};
-use crate::core::formats::{self, csv_list, survey, weave_json, Format, WriteOptions};
+use crate::core::formats::{self, csv_list, pajek, survey, weave_json, Format, WriteOptions};
 use crate::core::model::Community;
 use crate::core::network::{AttrValue, Network};
 
@@ -148,7 +148,8 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// The files an export request makes (two for CSV node and edge lists).
+/// The files an export request makes (two for CSV node and edge lists;
+/// with metrics, a Pajek `.net` comes with its `.clu` and `.vec`).
 ///
 /// `stem` starts every file name (e.g. `weave-murton-2026-11-22`).
 /// `metrics` is the analysis of `request.network.build(c)` (the analysis
@@ -227,7 +228,26 @@ pub fn export_files(
         }
         ExportFormat::Gexf => one(Format::Gexf, "application/gexf+xml"),
         ExportFormat::GraphMl => one(Format::GraphMl, "application/graphml+xml"),
-        ExportFormat::Pajek => one(Format::Pajek, "text/plain"),
+        ExportFormat::Pajek => {
+            let mut files = one(Format::Pajek, "text/plain")?;
+            if request.metrics {
+                // Pajek keeps attributes beside the network, in the `.net`
+                // vertex order: communities as a partition, the broker
+                // metric as a vector.
+                let prepared = formats::prepare(&net, &options);
+                files.push(ExportFile {
+                    name: format!("{base}.community.clu"),
+                    mime: "text/plain",
+                    bytes: pajek::write_clu(&prepared, "community").into_bytes(),
+                });
+                files.push(ExportFile {
+                    name: format!("{base}.betweenness.vec"),
+                    mime: "text/plain",
+                    bytes: pajek::write_vec(&prepared, "betweenness").into_bytes(),
+                });
+            }
+            Ok(files)
+        }
         ExportFormat::UcinetDl => one(Format::UcinetDl, "text/plain"),
         ExportFormat::Backup | ExportFormat::Survey => Ok(Vec::new()),
     }

@@ -43,10 +43,19 @@ pub fn columns<'a>(
     maps: impl Iterator<Item = &'a Attrs>,
     skip: &[&str],
 ) -> Vec<(String, AttrType)> {
+    columns_where(maps, |_, k| !skip.contains(&k))
+}
+
+/// Like [`columns`], counting only the entries `keep(map, name)` accepts,
+/// for formats where whether a value is a column depends on its map.
+pub fn columns_where<'a>(
+    maps: impl Iterator<Item = &'a Attrs>,
+    keep: impl Fn(&Attrs, &str) -> bool,
+) -> Vec<(String, AttrType)> {
     let mut cols: BTreeMap<&'a str, AttrType> = BTreeMap::new();
     for attrs in maps {
         for (k, v) in attrs {
-            if skip.contains(&k.as_str()) {
+            if !keep(attrs, k) {
                 continue;
             }
             let t = AttrType::of(v);

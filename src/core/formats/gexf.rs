@@ -24,8 +24,29 @@ use crate::core::network::{AttrValue, Attrs, Network};
 use std::collections::HashMap;
 use std::fmt::Write;
 
-/// Node attributes that travel as GEXF viz elements rather than attvalues.
-pub const VIZ_ATTRS: &[&str] = &["x", "y", "size", "color"];
+/// True when node attribute `k` travels as a GEXF viz element rather than an
+/// attvalue: `x` and `y` when both are
+/// finite numbers, `size` when it is a finite number of at least 0, `color`
+/// when it is `#rrggbb` or `#rrggbbaa`. Any other value (a CSV column
+/// "size" holding "large", say) stays an ordinary attribute, so nothing is
+/// lost and the viz elements keep to the ranges the viz module allows.
+fn travels_as_viz(a: &Attrs, k: &str) -> bool {
+    let num = |k: &str| {
+        a.get(k)
+            .and_then(AttrValue::as_f64)
+            .filter(|v| v.is_finite())
+    };
+    match k {
+        "x" | "y" => num("x").is_some() && num("y").is_some(),
+        "size" => num("size").is_some_and(|s| s >= 0.0),
+        "color" => a
+            .get(k)
+            .and_then(AttrValue::as_str)
+            .and_then(parse_hex)
+            .is_some(),
+        _ => false,
+    }
+}
 
 /// Which GEXF dialect to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -327,8 +348,20 @@ fn read_viz(name: &str, a: &[(String, String)], out: &mut Attrs) {
         }
         _ => {
             let c = |k: &str| num(k).map(|v| v.clamp(0.0, 255.0) as u8);
-            if let (Some(r), Some(g), Some(bl)) = (c("r"), c("g"), c("b")) {
-                let alpha = num("a").map(|a| (a.clamp(0.0, 1.0) * 255.0).round() as u8);
+            // GEXF 1.3 also allows the colour as one hex attribute.
+            let hex = attr(a, "hex").and_then(|h| parse_hex(h.trim()));
+            let rgb = match hex {
+                Some([r, g, bl, _]) => Some((r, g, bl)),
+                None => c("r")
+                    .zip(c("g"))
+                    .zip(c("b"))
+                    .map(|((r, g), bl)| (r, g, bl)),
+            };
+            if let Some((r, g, bl)) = rgb {
+                let alpha = match hex {
+                    Some([.., a]) => Some(a),
+                    None => num("a").map(|a| (a.clamp(0.0, 1.0) * 255.0).round() as u8),
+                };
                 let hex = match alpha {
                     Some(a) if a < 255 => format!("#{r:02x}{g:02x}{bl:02x}{a:02x}"),
                     _ => format!("#{r:02x}{g:02x}{bl:02x}"),
@@ -396,9 +429,9 @@ pub fn write(net: &Network) -> String {
 pub fn write_version(net: &Network, version: Version) -> String {
     let (ns, viz_ns, v) = version.namespaces();
     let two_mode = net.is_two_mode();
-    let mut skip: Vec<&str> = VIZ_ATTRS.to_vec();
-    skip.push("label");
-    let mut node_cols = attrs::columns(net.nodes.iter().map(|n| &n.attrs), &skip);
+    let mut node_cols = attrs::columns_where(net.nodes.iter().map(|n| &n.attrs), |a, k| {
+        k != "label" && !travels_as_viz(a, k)
+    });
     if two_mode && !node_cols.iter().any(|(k, _)| k == BIPARTITE_ATTR) {
         node_cols.push((BIPARTITE_ATTR.into(), AttrType::Int));
     }
@@ -477,6 +510,7 @@ fn write_node(
     }
     out.push_str(">\n");
     let mut values = n.attrs.clone();
+    values.retain(|k, _| !travels_as_viz(&n.attrs, k));
     if let (true, Some(bp)) = (two_mode, builder::kind_to_bipartite(&n.attrs)) {
         values
             .entry(BIPARTITE_ATTR.into())
@@ -507,7 +541,7 @@ fn write_viz(out: &mut String, a: &Attrs) {
     let f = |k: &str| {
         a.get(k)
             .and_then(AttrValue::as_f64)
-            .filter(|v| v.is_finite())
+            .filter(|_| travels_as_viz(a, k))
     };
     if let Some(rgba) = a
         .get("color")
@@ -600,5 +634,43 @@ mod tests {
             assert!(report.is_clean(), "{report}");
             assert_eq!(back, net);
         }
+    }
+
+    #[test]
+    fn reads_the_hex_colour_of_gexf_1_3() {
+        let doc = GEPHI.replace(
+            r#"<viz:color r="255" g="0" b="16"/>"#,
+            r##"<viz:color hex="#FF0022"/>"##,
+        );
+        let (net, _) = parse(doc.as_bytes()).unwrap();
+        assert_eq!(
+            net.nodes[0].attrs.get("color"),
+            Some(&AttrValue::Str("#ff0022".into()))
+        );
+    }
+
+    #[test]
+    fn values_the_viz_module_cannot_hold_stay_attributes() {
+        let mut net = Network::new(false);
+        let mut a = Attrs::new();
+        a.insert("size".into(), AttrValue::Float(-3.0));
+        a.insert("color".into(), AttrValue::Str("red".into()));
+        a.insert("x".into(), AttrValue::Float(1.0));
+        net.add_node("a", None, a);
+        let mut b = Attrs::new();
+        b.insert("size".into(), AttrValue::Float(4.0));
+        b.insert("color".into(), AttrValue::Str("#00ff00".into()));
+        b.insert("x".into(), AttrValue::Float(1.0));
+        b.insert("y".into(), AttrValue::Float(2.0));
+        net.add_node("b", None, b);
+        let out = write_version(&net, Version::V1_3);
+        assert_eq!(out.matches("<viz:size").count(), 1);
+        assert!(out.contains(r#"<viz:size value="4.0"/>"#));
+        assert!(out.contains(r#"<viz:color r="0" g="255" b="0"/>"#));
+        assert_eq!(out.matches("<viz:position").count(), 1);
+        assert!(out.contains(r#"title="color" type="string""#));
+        let (back, report) = parse(out.as_bytes()).unwrap();
+        assert!(report.is_clean(), "{report}");
+        assert_eq!(back, net);
     }
 }

@@ -13,12 +13,21 @@
 //! attribute (the GraphML spec and igraph; networkx only stores them). Ids
 //! that are not XML NMTOKENs (spaces, say) are written as `n0, n1...` with the
 //! original id in a `weave_id` attribute, which this reader restores, so the
-//! file still validates against graphml.xsd.
+//! file still validates as GraphML (node ids are NMTOKENs).
+//!
+//! Attribute names: the GraphML schema types `attr.name` as an XML NMTOKEN,
+//! and validating readers (JGraphT's importer, say) refuse a file whose key
+//! is named "How long". networkx, igraph, Gephi and yEd write such names
+//! as they are, and read tokens just as well, so the writer puts a token in
+//! `attr.name` (every character a token cannot hold becomes `_`: "How_long",
+//! which R and pandas users can also type) and the original name in the key's
+//! `<desc>`; this reader takes the name back from that `<desc>`. Names that
+//! are already tokens are written unchanged, with no `<desc>`.
 
 use super::attrs::{self, AttrType};
 use super::builder::{self, Builder, BIPARTITE_ATTR};
 use super::report::{ImportReport, IssueKind};
-use super::text::xml_escape;
+use super::text::{self, xml_escape};
 use super::xml::{self, attr, Ev, XmlReader};
 use super::ImportError;
 use crate::core::network::{AttrValue, Attrs, Network};
@@ -112,6 +121,7 @@ fn read_key(
         _ => AttrType::Str,
     };
     let mut default = None;
+    let mut desc = None;
     if !empty {
         loop {
             match r.next()? {
@@ -121,14 +131,21 @@ fn read_key(
                     let t = r.text_until_close()?;
                     default = attrs::from_text(&t, ty);
                 }
+                Ev::Open {
+                    name, empty: false, ..
+                } if name == "desc" => desc = Some(r.text_until_close()?),
                 Ev::Open { empty: false, .. } => r.skip()?,
                 Ev::Close(_) | Ev::Eof => break,
                 Ev::Open { .. } | Ev::Text(_) => {}
             }
         }
     }
+    let written = attr(a, "attr.name").unwrap_or(&id);
     let key = Key {
-        name: attr(a, "attr.name").unwrap_or(&id).to_owned(),
+        name: match desc {
+            Some(original) if is_token_of(written, &original) => original,
+            _ => written.to_owned(),
+        },
         scope,
         ty,
         default,
@@ -390,11 +407,78 @@ fn restore_weave_ids(b: &mut Builder) {
     }
 }
 
-/// True for a valid XML NMTOKEN, which graphml.xsd requires of node ids.
+/// True for a valid XML NMTOKEN, which GraphML requires of node ids and
+/// `attr.name`.
 fn is_nmtoken(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '\u{B7}'))
+    !s.is_empty() && s.chars().all(is_name_char)
+}
+
+/// A character of an XML `Nmtoken` (XML 1.0, production 7), kept to the
+/// letters and digits every edition of XML agrees on: ASCII letters, digits,
+/// `. - _ :`, the middle dot, and above U+00BF the Unicode letters and digits
+/// in the name ranges of XML 1.0 fifth edition (production 4a). Combining
+/// marks and rarer symbols a validator might refuse are left out.
+fn is_name_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':');
+    }
+    let in_name_ranges = matches!(c as u32,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2FF | 0x370..=0x37D | 0x37F..=0x1FFF
+        | 0x2070..=0x218F | 0x2C00..=0x2FEF | 0x3001..=0xD7FF | 0xF900..=0xFDCF
+        | 0xFDF0..=0xFFFD | 0x10000..=0xEFFFF);
+    c == '\u{B7}' || (in_name_ranges && c.is_alphanumeric())
+}
+
+/// The NMTOKEN written for an attribute name: each character a token cannot
+/// hold becomes `_` ("How long" -> "How_long"; "" -> "_"), except characters
+/// XML cannot carry at all, which are dropped as they are from the `<desc>`.
+fn attr_token(name: &str) -> String {
+    let t: String = name
+        .chars()
+        .filter(|&c| text::is_xml_char(c))
+        .map(|c| if is_name_char(c) { c } else { '_' })
+        .collect();
+    if t.is_empty() {
+        "_".into()
+    } else {
+        t
+    }
+}
+
+/// True when `written` is what the writer makes of `original`: its token, or
+/// the token with a `_N` suffix that tells two clashing names apart.
+fn is_token_of(written: &str, original: &str) -> bool {
+    let token = attr_token(original);
+    written == token
+        || written
+            .strip_prefix(token.as_str())
+            .and_then(|rest| rest.strip_prefix('_'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The `attr.name` of each column: the name itself when it is a token, else
+/// its token, numbered where two names of one scope would meet.
+fn attr_names(cols: &[(String, AttrType)]) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> = cols
+        .iter()
+        .filter(|(n, _)| is_nmtoken(n))
+        .map(|(n, _)| n.clone())
+        .collect();
+    cols.iter()
+        .map(|(name, _)| {
+            if is_nmtoken(name) {
+                return name.clone();
+            }
+            let token = attr_token(name);
+            let mut candidate = token.clone();
+            let mut n = 2;
+            while !taken.insert(candidate.clone()) {
+                candidate = format!("{token}_{n}");
+                n += 1;
+            }
+            candidate
+        })
+        .collect()
 }
 
 fn type_name(t: AttrType) -> &'static str {
@@ -407,7 +491,7 @@ fn type_name(t: AttrType) -> &'static str {
 }
 
 /// Writes GraphML 1.0 that networkx, igraph, yEd and Gephi read, and that
-/// validates against graphml.xsd.
+/// validates as GraphML 1.0 (tests/fixtures/formats/schemas/).
 ///
 /// Complexity: O(n + m) in nodes and edges (plus attributes).
 pub fn write(net: &Network) -> String {
@@ -445,13 +529,18 @@ pub fn write(net: &Network) -> String {
         ("node", &node_cols, &nk),
         ("edge", &edge_cols, &ek),
     ] {
-        for ((name, ty), id) in cols.iter().zip(ids) {
-            let _ = writeln!(
+        for (((name, ty), id), token) in cols.iter().zip(ids).zip(attr_names(cols)) {
+            let _ = write!(
                 out,
-                "  <key id=\"{id}\" for=\"{scope}\" attr.name=\"{}\" attr.type=\"{}\"/>",
-                xml_escape(name),
+                "  <key id=\"{id}\" for=\"{scope}\" attr.name=\"{}\" attr.type=\"{}\"",
+                xml_escape(&token),
                 type_name(*ty)
             );
+            if token == *name {
+                out.push_str("/>\n");
+            } else {
+                let _ = writeln!(out, "><desc>{}</desc></key>", xml_escape(name));
+            }
         }
     }
     let dir = if net.directed {
@@ -575,6 +664,67 @@ mod tests {
         net.nodes[0].label = Some("bell\u{7}".into());
         let (back, _) = parse(write(&net).as_bytes()).unwrap();
         assert_eq!(back.nodes[0].label.as_deref(), Some("bell"));
+    }
+
+    #[test]
+    fn attribute_names_that_are_not_tokens_are_written_as_tokens_and_kept_in_desc() {
+        let mut net = Network::new(false);
+        let mut a = Attrs::new();
+        a.insert("How long".into(), AttrValue::Str("years".into()));
+        a.insert("How_long".into(), AttrValue::Int(3));
+        a.insert("Zoë's café".into(), AttrValue::Bool(true));
+        a.insert("age".into(), AttrValue::Int(41));
+        net.add_node("a", None, a);
+        net.add_node("b", None, Attrs::new());
+        let mut e = Attrs::new();
+        e.insert("met at".into(), AttrValue::Str("school".into()));
+        net.add_edge(0, 1, 1.0, e);
+        let out = write(&net);
+        assert!(out
+            .contains(r#"attr.name="How_long_2" attr.type="string"><desc>How long</desc></key>"#));
+        assert!(out.contains(r#"attr.name="How_long" attr.type="long"/>"#));
+        assert!(out.contains(
+            r#"attr.name="Zoë_s_café" attr.type="boolean"><desc>Zoë&apos;s café</desc>"#
+        ));
+        assert!(out.contains(r#"attr.name="met_at""#));
+        assert!(out.contains(r#"attr.name="age" attr.type="long"/>"#));
+        for name in out.split("attr.name=\"").skip(1) {
+            let token = &name[..name.find('"').unwrap_or(0)];
+            assert!(is_nmtoken(token), "{token}");
+        }
+        let (back, report) = parse(out.as_bytes()).unwrap();
+        assert!(report.is_clean(), "{report}");
+        assert_eq!(back, net);
+    }
+
+    #[test]
+    fn foreign_names_with_spaces_are_read_as_written() {
+        // networkx and Gephi write column titles with spaces as they are.
+        let doc = r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="d0" for="node" attr.name="How long" attr.type="string"/>
+  <key id="d1" for="node" attr.name="age_2" attr.type="long"><desc>Age in years</desc></key>
+  <graph edgedefault="undirected"><node id="a"><data key="d0">ages</data><data key="d1">7</data></node></graph>
+</graphml>"#;
+        let (net, _) = parse(doc.as_bytes()).unwrap();
+        let attrs = &net.nodes[0].attrs;
+        assert_eq!(attrs.get("How long"), Some(&AttrValue::Str("ages".into())));
+        // A desc that is not the name it was made from stays a description.
+        assert_eq!(attrs.get("age_2"), Some(&AttrValue::Int(7)));
+    }
+
+    #[test]
+    fn name_tokens_follow_the_xml_name_rules() {
+        assert_eq!(attr_token("How long"), "How_long");
+        assert_eq!(attr_token(""), "_");
+        assert_eq!(attr_token("bell\u{7}"), "bell");
+        assert_eq!(attr_token("a/b=c?"), "a_b_c_");
+        // Letters below U+00C0 that are no XML name characters.
+        assert_eq!(attr_token("ª²µ"), "___");
+        assert!(is_nmtoken("Zoë-名前.1:x_y\u{B7}"));
+        assert!(!is_nmtoken("emoji 👩"));
+        assert!(is_token_of("How_long_12", "How long"));
+        assert!(!is_token_of("How_long_", "How long"));
+        assert!(!is_token_of("Howlong", "How long"));
     }
 
     #[test]

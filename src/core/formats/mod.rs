@@ -26,7 +26,7 @@ pub mod pseudonym;
 pub mod report;
 pub mod survey;
 pub mod synthetic;
-mod table;
+pub(crate) mod table;
 pub mod text;
 pub mod ucinet;
 pub mod weave_json;

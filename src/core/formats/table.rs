@@ -23,8 +23,9 @@ impl Table {
     }
 }
 
-/// Picks `,`, `;` or tab from the first line: Excel in much of Europe writes `;`.
-fn delimiter(first_line: &str) -> u8 {
+/// Picks `,`, `;` or tab from the first line: Excel in much of Europe writes
+/// `;`. Shared by every CSV reader (networks, the place list).
+pub(crate) fn delimiter(first_line: &str) -> u8 {
     let count = |c| first_line.matches(c).count();
     let (commas, semis, tabs) = (count(','), count(';'), count('\t'));
     if tabs > commas && tabs >= semis {

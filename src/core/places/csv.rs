@@ -12,6 +12,7 @@
 //! fix the file in one go. Problems are data (an enum), worded by the i18n
 //! layer.
 
+use crate::core::formats::table::delimiter;
 use crate::core::formats::{text, ImportError};
 use crate::core::model::{name_key, MapPin, PlaceCategory};
 use std::collections::BTreeMap;
@@ -159,19 +160,6 @@ fn category(value: &str) -> Option<PlaceCategory> {
         "online" | "online group" | "website" => PlaceCategory::Online,
         _ => return None,
     })
-}
-
-/// Picks `,`, `;` or tab from the header line.
-fn delimiter(first_line: &str) -> u8 {
-    let count = |c| first_line.matches(c).count();
-    let (commas, semis, tabs) = (count(','), count(';'), count('\t'));
-    if tabs > commas && tabs >= semis {
-        b'\t'
-    } else if semis > commas {
-        b';'
-    } else {
-        b','
-    }
 }
 
 struct Columns {
