@@ -430,3 +430,103 @@ pub fn hubs(community: &Community, truth: &GroundTruth, options: &MatchOptions) 
         );
     }
 }
+
+/// How the accepted merges split each broker and roster figure (FRAGMENTS=1):
+/// the sizes of the five largest groups of their mentions, and one typed
+/// name from each.
+pub fn fragments(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let group = groups_of(plan);
+    let mut of_person: BTreeMap<u32, HashMap<Option<usize>, Vec<String>>> = BTreeMap::new();
+    for r in &community.responses {
+        for a in &r.alters {
+            let at = AlterRef {
+                response: r.id.clone(),
+                alter: a.id,
+            };
+            let Some(p) = truth.person(&at) else { continue };
+            if !matches!(truth.kind_of[p as usize], "broker" | "figure") {
+                continue;
+            }
+            let g = group.get(&at).copied();
+            of_person
+                .entry(p)
+                .or_default()
+                .entry(g)
+                .or_default()
+                .push(a.name.clone());
+        }
+    }
+    for (p, groups) in of_person {
+        let mut sizes: Vec<(usize, String)> = groups
+            .iter()
+            .filter(|(g, _)| g.is_some())
+            .map(|(_, names)| (names.len(), names[0].clone()))
+            .collect();
+        sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let alone = groups.get(&None).map_or(0, Vec::len);
+        sizes.truncate(5);
+        println!(
+            "FRAGMENTS {:?} {}: alone {alone}, groups {sizes:?}",
+            truth.names[p as usize], truth.kind_of[p as usize]
+        );
+    }
+}
+
+/// Why the two largest groups of each broker stay apart (FRAGMENTS=1).
+pub fn why_apart(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    use weave::core::matching::cluster::{first_compatible, last_compatible};
+    let index = Index::of_community(community);
+    let group = groups_of(plan);
+    let mut of_person: BTreeMap<u32, HashMap<usize, Vec<&Mention>>> = BTreeMap::new();
+    for m in &index.mentions {
+        let Some(p) = truth.person(&m.at) else {
+            continue;
+        };
+        if truth.kind_of[p as usize] != "broker" {
+            continue;
+        }
+        if let Some(&g) = group.get(&m.at) {
+            of_person
+                .entry(p)
+                .or_default()
+                .entry(g)
+                .or_default()
+                .push(m);
+        }
+    }
+    for (p, groups) in of_person {
+        let mut gs: Vec<&Vec<&Mention>> = groups.values().collect();
+        gs.sort_by_key(|g| std::cmp::Reverse(g.len()));
+        let (Some(a), Some(b)) = (gs.first(), gs.get(1)) else {
+            continue;
+        };
+        let shared = a
+            .iter()
+            .filter(|m| b.iter().any(|n| n.context == m.context))
+            .count();
+        let mut bad = Vec::new();
+        for x in a.iter() {
+            for y in b.iter() {
+                if let (Some(f), Some(g)) = (&x.name.first, &y.name.first) {
+                    if !first_compatible(f, g) {
+                        bad.push(format!("{f}/{g}"));
+                    }
+                }
+                if let (Some(f), Some(g)) = (&x.name.last, &y.name.last) {
+                    if !last_compatible(f, g) {
+                        bad.push(format!("{f}/{g}"));
+                    }
+                }
+            }
+        }
+        bad.sort();
+        bad.dedup();
+        bad.truncate(8);
+        println!(
+            "APART {:?}: {} + {}, residents naming both {shared}, names {bad:?}",
+            truth.names[p as usize],
+            a.len(),
+            b.len()
+        );
+    }
+}

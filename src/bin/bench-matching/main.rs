@@ -88,6 +88,10 @@ mod bench {
             explain(&plan, &truth);
             diagnose::outside_main(&community, &truth, &plan);
         }
+        if std::env::var_os("FRAGMENTS").is_some() {
+            diagnose::fragments(&community, &truth, &plan);
+            diagnose::why_apart(&community, &truth, &plan);
+        }
         if std::env::var_os("HUBS").is_some() {
             diagnose::hubs(&community, &truth, &options);
         }
