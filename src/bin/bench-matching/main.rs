@@ -92,6 +92,9 @@ mod bench {
             diagnose::fragments(&community, &truth, &plan);
             diagnose::why_apart(&community, &truth, &plan);
         }
+        if std::env::var_os("IMPURE").is_some() {
+            diagnose::impure(&community, &truth, &plan);
+        }
         if std::env::var_os("HUBS").is_some() {
             diagnose::hubs(&community, &truth, &options);
         }

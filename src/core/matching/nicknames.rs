@@ -292,7 +292,11 @@ mod tests {
         assert_eq!(t.groups_fuzzy("micahel"), michael);
         assert_eq!(t.groups_fuzzy("mike"), t.groups("mike").to_vec());
         assert!(t.groups_fuzzy("zorbulon").is_empty());
-        assert!(t.groups_fuzzy("dvae").is_empty(), "too short to guess");
+        // Four letters: one slip from exactly one known name.
+        assert_eq!(t.groups_fuzzy("dvae"), t.groups("dave").to_vec());
+        assert_eq!(t.groups_fuzzy("tnoy"), t.groups("tony").to_vec());
+        assert!(t.groups_fuzzy("anby").is_empty(), "Abby or Andy");
+        assert!(t.groups_fuzzy("dve").is_empty(), "too short to guess");
     }
 
     #[test]
