@@ -465,6 +465,10 @@ pub fn fragments(community: &Community, truth: &GroundTruth, plan: &[Candidate])
             .collect();
         sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
         let alone = groups.get(&None).map_or(0, Vec::len);
+        if let Some(names) = groups.get(&None) {
+            let some: Vec<&String> = names.iter().take(15).collect();
+            println!("ALONE {:?}: {some:?}", truth.names[p as usize]);
+        }
         sizes.truncate(5);
         println!(
             "FRAGMENTS {:?} {}: alone {alone}, groups {sizes:?}",
@@ -639,4 +643,85 @@ fn decidable(
         pairs[0] - pairs[1],
         mentions[0] - mentions[1]
     );
+}
+
+/// For each broker mention left alone: does its resident already have a
+/// mention in the broker's main group, and is that one the broker too?
+pub fn alone_why(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let index = Index::of_community(community);
+    let group = groups_of(plan);
+    let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
+    let options = MatchOptions::default();
+    let scored = scored_pairs(&index, &options, &[]);
+    let hubs = scored.hubs.clone();
+    let mut shown = 0;
+    let plan_scores: HashMap<(u32, u32), f64> = scored
+        .pairs
+        .into_iter()
+        .map(|(i, j, s)| ((i, j), s))
+        .collect();
+    let mut main_of: HashMap<u32, usize> = HashMap::new();
+    let mut counts: HashMap<(u32, usize), usize> = HashMap::new();
+    for m in &index.mentions {
+        if let (Some(p), Some(&g)) = (truth.person(&m.at), group.get(&m.at)) {
+            *counts.entry((p, g)).or_default() += 1;
+        }
+    }
+    for (&(p, g), &n) in &counts {
+        let e = main_of.entry(p).or_insert(g);
+        if counts[&(p, *e)] < n {
+            *e = g;
+        }
+    }
+    for m in &index.mentions {
+        let Some(p) = truth.person(&m.at) else {
+            continue;
+        };
+        if truth.kind_of[p as usize] != "broker" || group.contains_key(&m.at) {
+            continue;
+        }
+        let main = main_of.get(&p).copied();
+        let same_resident: Vec<&Mention> = index
+            .mentions
+            .iter()
+            .filter(|n| {
+                n.context == m.context
+                    && n.id != m.id
+                    && main.is_some()
+                    && group.get(&n.at).copied() == main
+            })
+            .collect();
+        let best = plan_scores
+            .iter()
+            .filter(|((a, b), _)| {
+                let other = if *a == m.id {
+                    *b
+                } else if *b == m.id {
+                    *a
+                } else {
+                    return false;
+                };
+                main.is_some() && group.get(&index.mentions[other as usize].at).copied() == main
+            })
+            .map(|(_, s)| *s)
+            .fold(0.0f64, f64::max);
+        let why = match same_resident.first() {
+            None if best >= 0.8 => "scored >= 0.8 with the main group, refused",
+            None if best > 0.0 => "scored 0.5..0.8 with the main group",
+            None => "no suggestion with the main group",
+            Some(n) if truth.person(&n.at) == Some(p) => "resident named the broker twice",
+            Some(_) => "resident's other person wrongly in the main group",
+        };
+        *tally.entry(why).or_default() += 1;
+        let link = hubs
+            .links
+            .iter()
+            .find(|l| l.mention == m.id)
+            .map(|l| (l.hub, l.probability));
+        if shown < 20 {
+            shown += 1;
+            println!("ALONE {:?}: best pair {best:.2}, link {link:?}", m.typed);
+        }
+    }
+    println!("ALONE WHY {tally:?}");
 }

@@ -91,6 +91,7 @@ mod bench {
         if std::env::var_os("FRAGMENTS").is_some() {
             diagnose::fragments(&community, &truth, &plan);
             diagnose::why_apart(&community, &truth, &plan);
+            diagnose::alone_why(&community, &truth, &plan);
         }
         if std::env::var_os("IMPURE").is_some() {
             diagnose::impure(&community, &truth, &plan);

@@ -95,7 +95,7 @@ pub enum Evidence {
 /// English words for an answer code of [`Evidence::LikeOthersSay`].
 pub fn answer_text(code: &str) -> &str {
     match code {
-        "can-change" => "can change things",
+        "can-change" => "said to be able to change things",
         "knows-others" => "knows other people everyone names",
         "relationship-family" => "family",
         "relationship-friend" => "a friend",
@@ -106,7 +106,7 @@ pub fn answer_text(code: &str) -> &str {
         "prompt-help" => "someone they go to for help",
         "prompt-trust" => "someone they trust",
         "prompt-information" => "where they find out what is going on",
-        "prompt-change" => "someone who can change things",
+        "prompt-change" => "named as someone who can change things",
         "prompt-active" => "an active person",
         "prompt-custom" => "named under another question",
         other => other,
@@ -505,7 +505,7 @@ mod tests {
         );
         assert_eq!(
             all[18].describe(),
-            "named as most residents name them: can change things, an active person"
+            "named as most residents name them: said to be able to change things, an active person"
         );
         let mut words = Words::default();
         let mut codes = Vec::new();
