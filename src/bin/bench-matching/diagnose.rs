@@ -513,7 +513,8 @@ pub fn why_apart(community: &Community, truth: &GroundTruth, plan: &[Candidate])
         for x in a.iter() {
             for y in b.iter() {
                 if let (Some(f), Some(g)) = (&x.name.first, &y.name.first) {
-                    if !first_compatible(f, g) {
+                    let rows = x.first_groups.iter().any(|r| y.first_groups.contains(r));
+                    if !first_compatible(f, g) && !rows {
                         bad.push(format!("{f}/{g}"));
                     }
                 }

@@ -87,7 +87,7 @@ impl NicknameTable {
         if !exact.is_empty() || !is_latin_word(folded_word) {
             return exact.to_vec();
         }
-        if folded_word.chars().count() == 4 {
+        if (3..=4).contains(&folded_word.chars().count()) {
             return self.one_slip_from(folded_word);
         }
         if folded_word.chars().count() < 5 {
@@ -118,7 +118,8 @@ impl NicknameTable {
     }
 
     /// The rows of the one known name of four letters or more that a short
-    /// unknown word is one slip of the finger from ("Tnoy" -> Tony's row):
+    /// unknown word (three or four letters) is one slip of the finger from
+    /// ("Tnoy" and "Tny" -> Tony's row):
     /// a letter swapped with its neighbour, dropped, doubled or changed,
     /// not the first. Nothing when two names could be meant.
     fn one_slip_from(&self, folded_word: &str) -> Vec<NameGroup> {
@@ -296,7 +297,8 @@ mod tests {
         assert_eq!(t.groups_fuzzy("dvae"), t.groups("dave").to_vec());
         assert_eq!(t.groups_fuzzy("tnoy"), t.groups("tony").to_vec());
         assert!(t.groups_fuzzy("anby").is_empty(), "Abby or Andy");
-        assert!(t.groups_fuzzy("dve").is_empty(), "too short to guess");
+        assert_eq!(t.groups_fuzzy("tny"), t.groups("tony").to_vec());
+        assert!(t.groups_fuzzy("zq").is_empty(), "too short to guess");
     }
 
     #[test]
