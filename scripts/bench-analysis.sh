@@ -28,6 +28,7 @@
 #   --repeat N      best of N runs for each tool (default 3; 1 on 20,000 nodes
 #                   natively, N in the browser).
 #   --no-browser    skip the Trunk build and the browser column.
+#   --quick         skip graphology on the 20,000-node graph (a quarter of an hour).
 # Needs: cargo, trunk, python3 with networkx + python-igraph
 # (scripts/requirements-test.txt), node with the repo's node_modules, chromium.
 set -euo pipefail

@@ -42,6 +42,7 @@ fn progressive(subject: Subject) -> AnalysisJob {
             pivots: 20,
             seed: 3,
             step_work: 2_000,
+            ..Refinement::default()
         },
     }
 }

@@ -10,6 +10,8 @@ analysis-progress = { $stage }: { $percent }%
 analysis-updating = Updating for the latest maps…
 analysis-estimated = Figures that depend on shortest paths are estimates from a sample until refining ends.
 analysis-failed = The analysis stopped: { $reason }
+analysis-worker-lost = The analysis stopped responding, so these figures may be out of date. Your maps are safe.
+analysis-retry = Try the analysis again
 
 ## Facilitator overview: the community's figures.
 analysis-title = The community network

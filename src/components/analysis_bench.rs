@@ -14,7 +14,7 @@ use crate::platform::render::frames;
 use crate::platform::worker::{wasm_memory_bytes, WorkerHandle};
 use crate::state::context::use_app;
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -75,8 +75,13 @@ struct Timings {
     /// The exact result, which ends the job.
     exact_ms: Option<f64>,
     worker_memory_bytes: u64,
+    /// The time the worker spent on this job by its own clock (receiving
+    /// the graph, every step, encoding the replies; idle gaps excluded).
+    worker_busy_ms: Option<f64>,
     page_memory_bytes: u64,
     progress_messages: usize,
+    /// When each stage was first reported (ms from posting).
+    stages: Vec<(String, f64)>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -156,12 +161,25 @@ pub fn analysis_bench() -> Html {
             let (progress, result, stats_worker) =
                 (progress.clone(), result.clone(), worker.clone());
             let job = Job::Analysis(AnalysisJob::new(Subject::Network((**net).clone())));
+            // The worker answers in order: this comes back before the job starts.
+            let busy0 = Rc::new(Cell::new(0.0));
+            let before = busy0.clone();
+            worker.stats(move |reply| {
+                if let Reply::Stats { busy_ms, .. } = reply {
+                    before.set(busy_ms);
+                }
+            });
             let t0 = frames::now();
             worker.start("bench", job, move |reply| {
                 let now = frames::now() - t0;
                 match reply {
                     Reply::Progress { progress: p, .. } => {
-                        timings.borrow_mut().progress_messages += 1;
+                        let mut t = timings.borrow_mut();
+                        t.progress_messages += 1;
+                        let key = p.stage.key().to_string();
+                        if t.stages.last().is_none_or(|(k, _)| *k != key) {
+                            t.stages.push((key, now));
+                        }
                         progress.set(Some(p));
                     }
                     Reply::Output {
@@ -177,11 +195,18 @@ pub fn analysis_bench() -> Html {
                         if last {
                             t.exact_ms = Some(now);
                             progress.set(None);
-                            let (timings, result) = (timings.clone(), result.clone());
+                            let (timings, result, busy0) =
+                                (timings.clone(), result.clone(), busy0.clone());
                             stats_worker.stats(move |reply| {
-                                if let Reply::Stats { memory_bytes, .. } = reply {
+                                if let Reply::Stats {
+                                    memory_bytes,
+                                    busy_ms,
+                                    ..
+                                } = reply
+                                {
                                     let mut t = timings.borrow().clone();
                                     t.worker_memory_bytes = memory_bytes;
+                                    t.worker_busy_ms = Some(busy_ms - busy0.get());
                                     t.page_memory_bytes = wasm_memory_bytes();
                                     result.set(Some(t));
                                 }

@@ -3,6 +3,7 @@
 
 pub mod analysis_bench;
 pub mod analysis_progress;
+pub mod analysis_trouble;
 pub mod app;
 pub mod banner;
 pub mod chips;

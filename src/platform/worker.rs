@@ -92,6 +92,18 @@ pub struct WeaveWorker {
     yielder: Option<Yielder>,
     /// A step is already scheduled.
     awake: bool,
+    /// Milliseconds spent handling requests and stepping jobs (encoding
+    /// their replies included) since the worker started: the time the
+    /// worker's thread was busy with work, measured in the worker itself.
+    busy_ms: f64,
+}
+
+/// The worker's own clock (`self.performance.now()`; no `window` here).
+fn worker_now() -> f64 {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+        .ok()
+        .filter(|p| !p.is_undefined())
+        .map_or(0.0, |p| p.unchecked_into::<web_sys::Performance>().now())
 }
 
 impl WeaveWorker {
@@ -134,17 +146,21 @@ impl Worker for WeaveWorker {
             owners: HashMap::new(),
             yielder: Yielder::new(scope.clone()),
             awake: false,
+            busy_ms: 0.0,
         }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, _tick: Tick) {
+        let t0 = worker_now();
         self.awake = false;
         let replies = self.runner.step();
         self.deliver(scope, replies);
         self.schedule(scope);
+        self.busy_ms += worker_now() - t0;
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, who: HandlerId) {
+        let t0 = worker_now();
         match &request {
             Request::Start { id, .. } => {
                 self.owners.insert(*id, who);
@@ -154,6 +170,7 @@ impl Worker for WeaveWorker {
                     id: *id,
                     memory_bytes: wasm_memory_bytes(),
                     jobs_running: self.runner.running().len() as u32,
+                    busy_ms: self.busy_ms,
                 };
                 scope.respond(who, stats);
                 return;
@@ -163,6 +180,7 @@ impl Worker for WeaveWorker {
         let replies = self.runner.handle(request);
         self.deliver(scope, replies);
         self.schedule(scope);
+        self.busy_ms += worker_now() - t0;
     }
 
     fn disconnected(&mut self, scope: &WorkerScope<Self>, who: HandlerId) {

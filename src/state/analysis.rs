@@ -4,11 +4,19 @@
 //! (the facilitator overview and the play-back both read the community's),
 //! a changed community supersedes the job still running for it, and the
 //! last result stays on screen, marked as updating, until the next arrives.
+//!
+//! A watchdog listens for the worker while it has work: a worker that has
+//! said nothing for a while is asked how it is, and one that still says
+//! nothing (it crashed, hung or never loaded) is dropped; every lane it had
+//! work for then shows [`AnalysisFailure::WorkerLost`] with a retry that
+//! starts a fresh worker. Nothing on screen waits for it meanwhile.
 
 use crate::core::jobs::{AnalysisJob, AnalysisUpdate, Job, JobId, Output, Progress, Reply, Stage};
 use crate::core::model::Community;
+use crate::platform::render::frames;
 use crate::platform::worker::WorkerHandle;
-use std::cell::RefCell;
+use gloo::timers::callback::Interval;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use yew::prelude::*;
@@ -26,8 +34,28 @@ pub struct AnalysisView {
     /// True when `latest` is a result of the job last asked for.
     pub current: bool,
     /// Why the last job failed, if it did.
-    pub failed: Option<String>,
+    pub failed: Option<AnalysisFailure>,
 }
+
+/// Why a lane has no fresh result.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnalysisFailure {
+    /// The job itself could not be done (the worker's own words).
+    Job(String),
+    /// The worker stopped answering: it crashed, hung or never started.
+    WorkerLost,
+}
+
+/// How often the watchdog looks (ms).
+const WATCH_EVERY_MS: u32 = 1_000;
+/// Silence after which the watchdog asks the worker how it is (ms).
+const PING_AFTER_MS: f64 = 3_000.0;
+/// Silence after which the worker counts as lost (ms). A worker's steps are
+/// bounded to a few tens of milliseconds, so only a dead or stuck worker (or
+/// one whose files never loaded) is silent this long.
+const LOST_AFTER_MS: f64 = 15_000.0;
+/// A watchdog tick this late means the page itself was busy, not the worker.
+const PAGE_STALL_MS: f64 = 3_000.0;
 
 #[derive(Default)]
 struct LaneState {
@@ -37,7 +65,7 @@ struct LaneState {
     latest: Option<Rc<AnalysisUpdate>>,
     latest_generation: u64,
     progress: Option<Progress>,
-    failed: Option<String>,
+    failed: Option<AnalysisFailure>,
     listeners: Vec<(u64, Callback<()>)>,
 }
 
@@ -57,6 +85,11 @@ struct Inner {
     worker: RefCell<Option<Rc<WorkerHandle>>>,
     lanes: RefCell<HashMap<&'static str, LaneState>>,
     next_token: RefCell<u64>,
+    /// When the worker last said anything (ms, page clock).
+    heard: Cell<f64>,
+    /// When the watchdog last ran.
+    watched: Cell<f64>,
+    watchdog: RefCell<Option<Interval>>,
 }
 
 /// The app's analysis worker and the latest result of each lane.
@@ -97,9 +130,15 @@ impl AnalysisService {
             });
             state.generation
         };
+        if !self.busy() {
+            // Silence is counted from the first job on.
+            self.0.heard.set(frames::now());
+        }
+        self.watch();
         let weak: Weak<Inner> = Rc::downgrade(&self.0);
         let id = self.worker().start(lane, Job::Analysis(job), move |reply| {
             if let Some(inner) = weak.upgrade() {
+                inner.heard.set(frames::now());
                 AnalysisService(inner).on_reply(lane, generation, reply);
             }
         });
@@ -137,7 +176,7 @@ impl AnalysisService {
                     state.job = None;
                 }
                 Reply::Failed { message, .. } => {
-                    state.failed = Some(message);
+                    state.failed = Some(AnalysisFailure::Job(message));
                     state.progress = None;
                     state.job = None;
                 }
@@ -146,6 +185,86 @@ impl AnalysisService {
             }
         }
         self.notify(lane);
+    }
+
+    /// Some lane has a job running in the worker.
+    fn busy(&self) -> bool {
+        self.0.lanes.borrow().values().any(|s| s.job.is_some())
+    }
+
+    /// Starts the watchdog (once; it idles while no job runs).
+    fn watch(&self) {
+        if self.0.watchdog.borrow().is_some() {
+            return;
+        }
+        self.0.watched.set(frames::now());
+        let weak: Weak<Inner> = Rc::downgrade(&self.0);
+        let interval = Interval::new(WATCH_EVERY_MS, move || {
+            if let Some(inner) = weak.upgrade() {
+                AnalysisService(inner).look();
+            }
+        });
+        *self.0.watchdog.borrow_mut() = Some(interval);
+    }
+
+    /// One look of the watchdog: ping a quiet worker, drop a lost one.
+    fn look(&self) {
+        let now = frames::now();
+        let late = now - self.0.watched.replace(now) > PAGE_STALL_MS;
+        if !self.busy() || late {
+            // Nothing to wait for, or the page was the one that stalled:
+            // its replies may be queued behind this tick.
+            self.0.heard.set(now);
+            return;
+        }
+        let quiet = now - self.0.heard.get();
+        if quiet > LOST_AFTER_MS {
+            self.lose_worker();
+        } else if quiet > PING_AFTER_MS {
+            let weak: Weak<Inner> = Rc::downgrade(&self.0);
+            if let Some(worker) = self.0.worker.borrow().as_ref() {
+                worker.stats(move |_| {
+                    if let Some(inner) = weak.upgrade() {
+                        inner.heard.set(frames::now());
+                    }
+                });
+            }
+        }
+    }
+
+    /// Drops the worker (terminating it) and tells every lane it had work for.
+    fn lose_worker(&self) {
+        self.0.worker.borrow_mut().take();
+        let lost: Vec<&'static str> = {
+            let mut lanes = self.0.lanes.borrow_mut();
+            lanes
+                .iter_mut()
+                .filter(|(_, s)| s.job.is_some())
+                .map(|(lane, s)| {
+                    s.job = None;
+                    s.progress = None;
+                    s.failed = Some(AnalysisFailure::WorkerLost);
+                    *lane
+                })
+                .collect()
+        };
+        for lane in lost {
+            self.notify(lane);
+        }
+    }
+
+    /// Runs the lane's last job again (on a fresh worker if the old one was
+    /// lost).
+    pub fn retry(&self, lane: &'static str) {
+        let job = self
+            .0
+            .lanes
+            .borrow_mut()
+            .get_mut(lane)
+            .and_then(|s| s.asked.take());
+        if let Some(job) = job {
+            self.request(lane, job);
+        }
     }
 
     fn notify(&self, lane: &'static str) {

@@ -3,10 +3,11 @@
 //! (shared with the play-back), with its progress while it refines.
 
 use crate::components::analysis_progress::AnalysisProgress;
+use crate::components::analysis_trouble::AnalysisTrouble;
 use crate::components::playback::panel::finding;
 use crate::core::analysis::PathMode;
 use crate::core::playback::findings::finding_texts;
-use crate::state::analysis::use_community_analysis;
+use crate::state::analysis::{use_community_analysis, COMMUNITY_LANE};
 use crate::state::context::use_app;
 use yew::prelude::*;
 
@@ -88,8 +89,8 @@ pub fn analysis_summary() -> Html {
                     <p class="muted">{ app.t("analysis-updating") }</p>
                 }
             }
-            if let Some(why) = &view.failed {
-                <p class="status error" role="alert">{ app.t_with("analysis-failed", &[("reason", why.clone().into())]) }</p>
+            if let Some(failure) = &view.failed {
+                <AnalysisTrouble lane={COMMUNITY_LANE} failure={failure.clone()} />
             }
             { body }
         </section>

@@ -13,8 +13,9 @@ mod source;
 use super::sociogram::engine::{Engine, EngineHandle};
 use super::sociogram::Sociogram;
 use crate::components::analysis_progress::AnalysisProgress;
+use crate::components::analysis_trouble::AnalysisTrouble;
 use crate::core::demo::demo_community_sized;
-use crate::core::model::Community;
+use crate::core::model::{Community, Event, EventId};
 use crate::core::playback::card::card;
 use crate::core::playback::scene::finish_order;
 use crate::core::playback::scene::Labels;
@@ -51,12 +52,17 @@ fn use_scene(source: Source, community: Rc<Community>, key: Key) -> (Rc<Scene>, 
     let generated = use_memo(source, |s| source::generated(*s).map(Rc::new));
     let view = {
         let generated = (*generated).clone();
-        let deps = (
-            community.clone(),
-            generated.as_ref().map(|g| g.0.nodes.len()),
-        );
+        // A generated network does not depend on the event: only on its size.
+        let deps = match &generated {
+            Some(g) => (None, g.0.nodes.len()),
+            None => (Some(community.clone()), 0),
+        };
         use_analysis(source::lane(source), deps, move |(c, _)| {
-            source::analysis_job(c, generated.as_ref().map(|g| &g.0))
+            let job = |c: &Community| source::analysis_job(c, generated.as_ref().map(|g| &g.0));
+            match c {
+                Some(c) => job(c),
+                None => job(&Community::new(Event::new(EventId::new("bench"), "", ""))),
+            }
         })
     };
     let latest = view.latest.clone();
@@ -290,6 +296,9 @@ pub fn playback() -> Html {
                 <div class="pb-side">
                     if let Some(p) = analysis.progress {
                         <AnalysisProgress progress={p} />
+                    }
+                    if let Some(failure) = analysis.failed.clone() {
+                        <AnalysisTrouble lane={source::lane(source)} {failure} />
                     }
                     if facilitator {
                         <NameSearch community={community.clone()} scene={scene.clone()} on_pick={on_found} />

@@ -65,8 +65,6 @@ const UNSEEN: u32 = u32::MAX;
 /// Reusable buffers for single-source searches, so a sweep allocates once.
 #[derive(Debug, Clone)]
 struct Search {
-    /// Hop counts for the unweighted sweep; `UNSEEN` between sweeps.
-    hops: Vec<u32>,
     dist: Vec<f64>,
     sigma: Vec<f64>,
     delta: Vec<f64>,
@@ -81,7 +79,6 @@ struct Search {
 impl Search {
     fn new(n: usize) -> Self {
         Self {
-            hops: vec![UNSEEN; n],
             dist: vec![f64::INFINITY; n],
             sigma: vec![0.0; n],
             delta: vec![0.0; n],
@@ -160,6 +157,47 @@ impl Search {
     }
 }
 
+/// The unweighted search's buffers, allocated once per sweep. Everything
+/// but `pos` is indexed by position in the queue (see
+/// [`BetweennessAccumulator::sweep_hops`]).
+#[derive(Debug, Clone)]
+struct Bfs {
+    /// Per node: its position in the queue, [`UNSEEN`] when not reached.
+    pos: Vec<u32>,
+    /// Number of shortest paths from the source.
+    sigma: Vec<f64>,
+    /// `(1 + delta) / sigma` once the backward pass has left a position:
+    /// what each of its predecessors on shortest paths pulls from it.
+    pull: Vec<f64>,
+    /// The node at each position (the queue); `order[0]` is the source.
+    order: Vec<u32>,
+    /// The shortest-path DAG, as positions: the successors of position `i`
+    /// are `succ[succ_end[i - 1]..succ_end[i]]` (from 0 for `i == 0`).
+    succ: Vec<u32>,
+    succ_end: Vec<u32>,
+    /// Where each level starts in the queue, and where the last one ends.
+    levels: Vec<u32>,
+    /// `1 / d` for every hop count `d`.
+    inverse: Vec<f64>,
+}
+
+impl Bfs {
+    fn new(n: usize, arcs: usize) -> Self {
+        Self {
+            pos: vec![UNSEEN; n],
+            sigma: vec![0.0; n],
+            pull: vec![0.0; n],
+            order: vec![0; n],
+            succ: vec![0; arcs],
+            succ_end: vec![0; n],
+            levels: Vec::new(),
+            inverse: (0..=n)
+                .map(|d| if d == 0 { 0.0 } else { 1.0 / d as f64 })
+                .collect(),
+        }
+    }
+}
+
 /// Accumulates betweenness, closeness and harmonic closeness over chunks of
 /// source nodes.
 ///
@@ -173,46 +211,128 @@ impl Search {
 /// use weave::core::analysis::paths::BetweennessAccumulator;
 /// let g = Csr::from_edges(3, false, &[(0, 1, 1.0), (1, 2, 1.0)]);
 /// let mut acc = BetweennessAccumulator::new(&g, false);
-/// acc.add_sources(&g, 0..2);
-/// acc.add_sources(&g, 2..3);
+/// acc.add_sources(0..2);
+/// acc.add_sources(2..3);
 /// assert_eq!(acc.finish().betweenness, vec![0.0, 1.0, 0.0]);
 /// ```
 ///
-/// It owns its buffers but not the graph (every call takes the same `g`), so
-/// a worker task can keep both side by side between chunks.
+/// It keeps its own copy of the graph, relabelled so that the most connected
+/// nodes come first: searches on social networks spend most of their time at
+/// the hubs, and keeping them close in memory makes every sweep faster than
+/// following the file's order. Node numbers in and out are the graph's own.
+///
+/// Distances are summed two ways. Per source (cheap: a count per level) they
+/// give the exact closeness and harmonic closeness of an undirected graph.
+/// Per target (a few additions per node and source) they are what an
+/// [`estimate`] from a sample needs, and what directed graphs need even when
+/// exact (networkx uses incoming distances); [`stop_estimating`] drops them
+/// where they are not needed.
 ///
 /// [`finish`]: BetweennessAccumulator::finish
+/// [`estimate`]: BetweennessAccumulator::estimate
+/// [`stop_estimating`]: BetweennessAccumulator::stop_estimating
 #[derive(Debug, Clone)]
 pub struct BetweennessAccumulator {
     n: usize,
     directed: bool,
     weighted: bool,
+    /// Successors, and predecessors (weighted directed sweeps only), in the
+    /// relabelled numbering.
+    out: Adjacency,
+    inn: Adjacency,
+    /// `rank[v]`: the relabelled number of node `v`.
+    rank: Vec<u32>,
+    /// Buffers of the unweighted search.
+    bfs: Bfs,
+    /// Buffers of the weighted search.
     search: Search,
+    /// Betweenness summed per (relabelled) target node, not yet halved.
     betweenness: Vec<f64>,
-    /// Sum of distances from every swept source, per target (incoming).
-    in_dist: Vec<f64>,
-    /// Number of swept sources reaching each target, itself excluded.
-    in_reach: Vec<u32>,
-    harmonic: Vec<f64>,
+    /// Distances summed per (relabelled) target, over the sources swept
+    /// while `tracking`.
+    reach: Vec<Reach>,
+    /// Distances summed per (relabelled) source, from its own search.
+    own: Vec<Reach>,
+    /// Per-target distances are being summed.
+    tracking: bool,
     sources: usize,
-    /// Which sources have been swept (for the per-node scale of estimates).
-    swept: Vec<bool>,
+    /// Sources swept while tracking.
+    tracked: usize,
+    /// Per (relabelled) node: not swept yet, swept while tracking, or after.
+    swept: Vec<Swept>,
+}
+
+/// Whether a node has been swept as a source, and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Swept {
+    No,
+    Tracked,
+    Untracked,
+}
+
+/// Distance sums of one node, towards it (per target) or from it (per source).
+#[derive(Debug, Clone, Copy, Default)]
+struct Reach {
+    /// Sum of `1 / d`.
+    harmonic: f64,
+    /// Sum of distances.
+    dist: f64,
+    /// Number of nodes at a finite distance, the node itself excluded.
+    count: u32,
+}
+
+/// `adj` with every node `v` renamed `rank[v]`, rows sorted.
+fn relabel(adj: &Adjacency, n: usize, rank: &[u32]) -> Adjacency {
+    let mut pairs = Vec::with_capacity(adj.arcs());
+    for v in 0..n {
+        for (&u, &w) in adj.row(v).iter().zip(adj.row_weights(v)) {
+            pairs.push((rank[v], rank[u as usize], w));
+        }
+    }
+    Adjacency::from_pairs(n, pairs)
 }
 
 impl BetweennessAccumulator {
-    /// Prepares buffers for a graph; `weighted` reads weights as lengths.
+    /// Prepares buffers and the relabelled graph; `weighted` reads weights
+    /// as lengths. O(m) plus sorting the rows.
     pub fn new(g: &Csr, weighted: bool) -> Self {
+        let n = g.n;
+        let mut node: Vec<u32> = (0..n as u32).collect();
+        node.sort_by_key(|&v| std::cmp::Reverse(g.und.len(v as usize)));
+        let mut rank = vec![0u32; n];
+        for (r, &v) in node.iter().enumerate() {
+            rank[v as usize] = r as u32;
+        }
+        let out = relabel(&g.out, n, &rank);
+        // Only the weighted accumulation walks predecessors; the unweighted
+        // one pulls along the DAG it recorded.
+        let inn = if g.directed && weighted {
+            relabel(&g.inn, n, &rank)
+        } else {
+            Adjacency::default()
+        };
+        // Only one of the two searches runs; the other keeps empty buffers.
+        let (bfs, search) = if weighted {
+            (Bfs::new(0, 0), Search::new(n))
+        } else {
+            (Bfs::new(n, out.arcs()), Search::new(0))
+        };
         Self {
-            n: g.n,
+            n,
             directed: g.directed,
             weighted,
-            search: Search::new(g.n),
-            betweenness: vec![0.0; g.n],
-            in_dist: vec![0.0; g.n],
-            in_reach: vec![0; g.n],
-            harmonic: vec![0.0; g.n],
+            out,
+            inn,
+            rank,
+            bfs,
+            search,
+            betweenness: vec![0.0; n],
+            reach: vec![Reach::default(); n],
+            own: vec![Reach::default(); n],
+            tracking: true,
             sources: 0,
-            swept: vec![false; g.n],
+            tracked: 0,
+            swept: vec![Swept::No; n],
         }
     }
 
@@ -226,96 +346,150 @@ impl BetweennessAccumulator {
         self.sources
     }
 
-    /// Sweeps every source in `range` (clamped to the node count) of `g`,
-    /// the graph given to [`BetweennessAccumulator::new`].
+    /// Says that no more [`estimate`](Self::estimate)s will be asked for
+    /// sources swept from now on: on undirected graphs the sweep then sums
+    /// distances only per source (enough for exact values), which saves a
+    /// few additions per node and source. Estimates still work, from the
+    /// sources swept before (betweenness from all of them).
+    pub fn stop_estimating(&mut self) {
+        if !self.directed {
+            self.tracking = false;
+        }
+    }
+
+    /// Sweeps every source in `range` (clamped to the node count).
     ///
     /// Complexity: O(|range|·m) unweighted, O(|range|·m log n) weighted.
-    pub fn add_sources(&mut self, g: &Csr, range: Range<usize>) {
+    pub fn add_sources(&mut self, range: Range<usize>) {
         let end = range.end.min(self.n);
         for s in range.start.min(end)..end {
-            self.add_source(g, s);
+            self.add_source(s);
         }
     }
 
-    /// Sweeps one source node of `g` (a graph of another size is ignored).
-    pub fn add_source(&mut self, g: &Csr, s: usize) {
-        if s >= self.n || g.n != self.n || self.swept[s] {
+    /// Sweeps one source node (one already swept is not counted twice).
+    pub fn add_source(&mut self, s: usize) {
+        let Some(&r) = self.rank.get(s) else {
+            return;
+        };
+        let r = r as usize;
+        if self.swept[r] != Swept::No {
             return;
         }
-        self.swept[s] = true;
+        self.swept[r] = if self.tracking {
+            self.tracked += 1;
+            Swept::Tracked
+        } else {
+            Swept::Untracked
+        };
         self.sources += 1;
         if self.weighted {
-            self.search.dijkstra(&g.out, s);
-            self.accumulate(g, s);
+            self.search.dijkstra(&self.out, r);
+            self.accumulate(r);
         } else {
-            self.sweep_hops(g, s);
+            self.sweep_hops(r);
         }
     }
 
-    /// The unweighted sweep from `s`: a breadth-first search counting
-    /// shortest paths (`sigma`), then Brandes' dependency accumulation in
-    /// reverse order, over `u32` hop counts. Each node's buffers are reset
-    /// as the backward pass leaves it (no node before it in the order reads
-    /// them again), so nothing is cleared separately.
-    fn sweep_hops(&mut self, g: &Csr, s: usize) {
-        let Search {
-            hops,
+    /// The unweighted sweep from `s` (Brandes 2001 over hop counts).
+    ///
+    /// A breadth-first search counts shortest paths (`sigma`) and records
+    /// the shortest-path DAG as it goes; then the dependencies are
+    /// accumulated level by level from the deepest, each node *pulling*
+    /// from its DAG successors, so the backward pass walks only DAG arcs, in
+    /// the order they were stored, and writes nothing but the node itself.
+    ///
+    /// Search state is kept by queue position, not by node: a node's
+    /// position tells its level (levels are contiguous in the queue), so one
+    /// comparison per arc (`pos >= next level's start`, unseen nodes being
+    /// `u32::MAX`) skips every arc that is not on a shortest path, and the
+    /// backward pass reads `sigma` and writes `pull` in order. Only `pos` is
+    /// per node; it is reset as the backward pass leaves each node.
+    fn sweep_hops(&mut self, s: usize) {
+        let Bfs {
+            pos,
             sigma,
-            delta,
+            pull,
             order,
-            ..
-        } = &mut self.search;
-        let (out, inc) = (&g.out, g.inc());
-        order.clear();
-        hops[s] = 0;
-        sigma[s] = 1.0;
-        order.push(s as u32);
-        let mut head = 0;
-        while let Some(&v) = order.get(head) {
-            head += 1;
-            let v = v as usize;
-            let next = hops[v] + 1;
-            let sv = sigma[v];
+            succ,
+            succ_end,
+            levels,
+            inverse,
+        } = &mut self.bfs;
+        // Slices, not `Vec`s, so their bounds stay in registers.
+        let (pos, sigma, pull) = (&mut pos[..], &mut sigma[..], &mut pull[..]);
+        let (order, succ, succ_end) = (&mut order[..], &mut succ[..], &mut succ_end[..]);
+        let (betweenness, reach) = (&mut self.betweenness[..], &mut self.reach[..]);
+        let (out, tracking) = (&self.out, self.tracking);
+        pos[s] = 0;
+        sigma[0] = 1.0;
+        order[0] = s as u32;
+        levels.clear();
+        levels.push(0);
+        let (mut head, mut tail, mut arcs) = (0usize, 1usize, 0usize);
+        // Positions from `next` on belong to the level after `head`'s.
+        let mut next = 1usize;
+        while head < tail {
+            if head == next {
+                levels.push(head as u32);
+                next = tail;
+            }
+            let v = order[head] as usize;
+            let sv = sigma[head];
             for &w in out.row(v) {
-                let w = w as usize;
-                let hw = hops[w];
-                if hw == UNSEEN {
-                    hops[w] = next;
-                    sigma[w] = sv;
-                    order.push(w as u32);
-                } else if hw == next {
-                    sigma[w] += sv;
+                let mut p = pos[w as usize] as usize;
+                if p < next {
+                    continue;
+                }
+                if p == UNSEEN as usize {
+                    p = tail;
+                    pos[w as usize] = p as u32;
+                    sigma[p] = sv;
+                    order[p] = w;
+                    tail += 1;
+                } else {
+                    sigma[p] += sv;
+                }
+                succ[arcs] = p as u32;
+                arcs += 1;
+            }
+            succ_end[head] = arcs as u32;
+            head += 1;
+        }
+        levels.push(tail as u32);
+        let mut own = Reach {
+            count: (tail - 1) as u32,
+            ..Reach::default()
+        };
+        for depth in (1..levels.len() - 1).rev() {
+            let (first, end) = (levels[depth] as usize, levels[depth + 1] as usize);
+            let (d, inv) = (depth as f64, inverse[depth]);
+            let count = (end - first) as f64;
+            own.dist += d * count;
+            own.harmonic += inv * count;
+            for i in first..end {
+                let dag = &succ[succ_end[i - 1] as usize..succ_end[i] as usize];
+                let from_successors: f64 = dag.iter().map(|&p| pull[p as usize]).sum();
+                let si = sigma[i];
+                let delta = si * from_successors;
+                pull[i] = (1.0 + delta) / si;
+                let v = order[i] as usize;
+                pos[v] = UNSEEN;
+                betweenness[v] += delta;
+                if tracking {
+                    let r = &mut reach[v];
+                    r.harmonic += inv;
+                    r.dist += d;
+                    r.count += 1;
                 }
             }
         }
-        for &w in order.iter().rev() {
-            let w = w as usize;
-            let hw = hops[w];
-            let dw = delta[w];
-            if hw > 0 {
-                let coeff = (1.0 + dw) / sigma[w];
-                let prev = hw - 1;
-                for &v in inc.row(w) {
-                    let v = v as usize;
-                    if hops[v] == prev {
-                        delta[v] += sigma[v] * coeff;
-                    }
-                }
-                let d = f64::from(hw);
-                self.harmonic[w] += 1.0 / d;
-                self.in_dist[w] += d;
-                self.in_reach[w] += 1;
-                self.betweenness[w] += dw;
-            }
-            hops[w] = UNSEEN;
-            sigma[w] = 0.0;
-            delta[w] = 0.0;
-        }
-        order.clear();
+        pos[s] = UNSEEN;
+        self.own[s] = own;
     }
 
     /// Brandes' accumulation after a weighted (Dijkstra) search from `s`.
-    fn accumulate(&mut self, g: &Csr, s: usize) {
+    fn accumulate(&mut self, s: usize) {
         let Search {
             dist,
             sigma,
@@ -323,15 +497,11 @@ impl BetweennessAccumulator {
             order,
             ..
         } = &mut self.search;
-        let inc = g.inc();
+        let inc = if self.directed { &self.inn } else { &self.out };
+        let mut own = Reach::default();
         for &w in order.iter().rev() {
             let w = w as usize;
             let dw = dist[w];
-            if w != s {
-                self.harmonic[w] += 1.0 / dw;
-                self.in_dist[w] += dw;
-                self.in_reach[w] += 1;
-            }
             let coeff = (1.0 + delta[w]) / sigma[w];
             for (&v, &len) in inc.row(w).iter().zip(inc.row_weights(w)) {
                 let v = v as usize;
@@ -341,18 +511,31 @@ impl BetweennessAccumulator {
             }
             if w != s {
                 self.betweenness[w] += delta[w];
+                let inv = 1.0 / dw;
+                own.harmonic += inv;
+                own.dist += dw;
+                own.count += 1;
+                if self.tracking {
+                    let r = &mut self.reach[w];
+                    r.harmonic += inv;
+                    r.dist += dw;
+                    r.count += 1;
+                }
             }
         }
+        self.own[s] = own;
     }
 
     /// Estimates of all three metrics from the sources swept so far, as if
     /// they were a uniform sample: betweenness scaled by `n / k` (networkx's
     /// `betweenness_centrality(k=…)`), distance sums and reach counts by the
     /// share of other nodes sampled (Eppstein & Wang 2004, "Fast
-    /// approximation of centrality"). Exact once every source is swept.
+    /// approximation of centrality"), from the sources swept before
+    /// [`stop_estimating`](Self::stop_estimating). Exact once every source
+    /// is swept while estimating.
     pub fn estimate(&self) -> PathMetrics {
         let n = self.n;
-        let k = self.sources;
+        let (k, tracked) = (self.sources, self.tracked);
         if k == 0 {
             return PathMetrics {
                 betweenness: vec![0.0; n],
@@ -363,34 +546,34 @@ impl BetweennessAccumulator {
         }
         let half = if self.directed { 1.0 } else { 0.5 };
         let scale = n as f64 / k as f64;
-        let betweenness = self.betweenness.iter().map(|b| b * half * scale).collect();
-        // The sources other than v itself that were swept.
-        let others = |v: usize| k - usize::from(self.swept[v]);
-        let share = |v: usize| {
-            let o = others(v);
-            if o == 0 {
+        // The share of the other nodes swept (while tracking), inverted.
+        let share = |r: usize| {
+            let others = tracked - usize::from(self.swept[r] == Swept::Tracked);
+            if others == 0 {
                 0.0
             } else {
-                (n - 1) as f64 / o as f64
+                (n - 1) as f64 / others as f64
             }
         };
-        let harmonic = (0..n).map(|v| self.harmonic[v] * share(v)).collect();
-        let closeness = (0..n)
-            .map(|v| {
-                let (total, reach) = (self.in_dist[v], self.in_reach[v] as f64);
-                if total > 0.0 && n > 1 {
-                    (reach / total) * (reach * share(v) / (n - 1) as f64)
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        PathMetrics {
-            betweenness,
-            closeness,
-            harmonic,
+        let mut metrics = PathMetrics {
+            betweenness: Vec::with_capacity(n),
+            closeness: Vec::with_capacity(n),
+            harmonic: Vec::with_capacity(n),
             sources: k,
+        };
+        for &r in &self.rank {
+            let r = r as usize;
+            let (reach, share) = (self.reach[r], share(r));
+            let count = f64::from(reach.count);
+            metrics.betweenness.push(self.betweenness[r] * half * scale);
+            metrics.harmonic.push(reach.harmonic * share);
+            metrics.closeness.push(if reach.dist > 0.0 && n > 1 {
+                (count / reach.dist) * (count * share / (n - 1) as f64)
+            } else {
+                0.0
+            });
         }
+        metrics
     }
 
     /// The metrics so far. Betweenness is scaled as networkx's unnormalised
@@ -399,16 +582,28 @@ impl BetweennessAccumulator {
     pub fn finish(self) -> PathMetrics {
         let n = self.n;
         let half = if self.directed { 1.0 } else { 0.5 };
-        let betweenness = self.betweenness.iter().map(|b| b * half).collect();
-        let closeness = (0..n)
-            .map(|v| closeness_value(self.in_dist[v], self.in_reach[v] as usize + 1, n))
-            .collect();
-        PathMetrics {
-            betweenness,
-            closeness,
-            harmonic: self.harmonic,
+        // Undirected: distances from a node are distances to it.
+        let dists = if self.directed {
+            &self.reach
+        } else {
+            &self.own
+        };
+        let mut metrics = PathMetrics {
+            betweenness: Vec::with_capacity(n),
+            closeness: Vec::with_capacity(n),
+            harmonic: Vec::with_capacity(n),
             sources: self.sources,
+        };
+        for &r in &self.rank {
+            let r = r as usize;
+            let reach = dists[r];
+            metrics.betweenness.push(self.betweenness[r] * half);
+            metrics
+                .closeness
+                .push(closeness_value(reach.dist, reach.count as usize + 1, n));
+            metrics.harmonic.push(reach.harmonic);
         }
+        metrics
     }
 }
 
@@ -445,7 +640,8 @@ fn closeness_value(total: f64, reached: usize, n: usize) -> f64 {
 /// ```
 pub fn path_metrics(g: &Csr, weighted: bool) -> PathMetrics {
     let mut acc = BetweennessAccumulator::new(g, weighted);
-    acc.add_sources(g, 0..g.n);
+    acc.stop_estimating();
+    acc.add_sources(0..g.n);
     acc.finish()
 }
 
@@ -463,7 +659,7 @@ pub fn betweenness_sampled(g: &Csr, pivots: usize, seed: u64, weighted: bool) ->
     }
     let mut acc = BetweennessAccumulator::new(g, weighted);
     for &s in &chosen {
-        acc.add_source(g, s);
+        acc.add_source(s);
     }
     scale_sampled(acc.finish().betweenness, g.n, chosen.len())
 }
@@ -552,11 +748,83 @@ mod tests {
     fn chunks_add_up_to_the_whole() {
         let g = path4();
         let mut acc = BetweennessAccumulator::new(&g, false);
-        acc.add_sources(&g, 0..1);
-        acc.add_sources(&g, 1..3);
-        acc.add_sources(&g, 3..99);
+        acc.add_sources(0..1);
+        acc.add_sources(1..3);
+        acc.add_sources(3..99);
         assert_eq!(acc.sources_done(), 4);
         assert_eq!(acc.finish(), path_metrics(&g, false));
+    }
+
+    #[test]
+    fn hubs_come_first_and_numbers_map_back() {
+        // A star with its centre last: the centre is relabelled 0.
+        let g = Csr::from_edges(4, false, &[(3, 0, 1.0), (3, 1, 1.0), (3, 2, 1.0)]);
+        let acc = BetweennessAccumulator::new(&g, false);
+        assert_eq!(acc.rank[3], 0);
+        let m = path_metrics(&g, false);
+        assert_eq!(m.betweenness, vec![0.0, 0.0, 0.0, 3.0]);
+        assert_eq!(m.closeness[3], 1.0);
+    }
+
+    /// A small graph with uneven paths: two triangles, a tail and an isolate.
+    fn lumpy() -> Vec<(usize, usize, f64)> {
+        vec![
+            (0, 1, 1.0),
+            (1, 2, 1.0),
+            (2, 0, 1.0),
+            (2, 3, 1.0),
+            (3, 4, 1.0),
+            (4, 5, 1.0),
+            (5, 3, 1.0),
+            (5, 6, 1.0),
+            (6, 7, 1.0),
+        ]
+    }
+
+    #[test]
+    fn per_source_sums_equal_per_target_sums() {
+        // Undirected closeness comes from per-source sums, directed from
+        // per-target ones: on a graph with every arc both ways they agree,
+        // and directed betweenness is the undirected one doubled.
+        let e = lumpy();
+        let both: Vec<_> = e
+            .iter()
+            .flat_map(|&(a, b, w)| [(a, b, w), (b, a, w)])
+            .collect();
+        for weighted in [false, true] {
+            let und = path_metrics(&Csr::from_edges(9, false, &e), weighted);
+            let dir = path_metrics(&Csr::from_edges(9, true, &both), weighted);
+            for v in 0..9 {
+                assert!((und.closeness[v] - dir.closeness[v]).abs() < 1e-12);
+                assert!((und.harmonic[v] - dir.harmonic[v]).abs() < 1e-12);
+                assert!((2.0 * und.betweenness[v] - dir.betweenness[v]).abs() < 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn estimates_keep_their_sample_after_stop_estimating() {
+        let g = Csr::from_edges(9, false, &lumpy());
+        let mut acc = BetweennessAccumulator::new(&g, false);
+        acc.add_sources(0..4);
+        let sample = acc.estimate();
+        acc.stop_estimating();
+        acc.add_sources(4..9);
+        let later = acc.estimate();
+        assert_eq!(later.closeness, sample.closeness);
+        assert_eq!(later.harmonic, sample.harmonic);
+        assert_eq!(later.sources, 9);
+        assert_eq!(acc.finish(), path_metrics(&g, false));
+        // Estimating all along ends at the exact values too.
+        let mut all = BetweennessAccumulator::new(&g, false);
+        all.add_sources(0..9);
+        let exact = path_metrics(&g, false);
+        let e = all.estimate();
+        for v in 0..9 {
+            assert!((e.closeness[v] - exact.closeness[v]).abs() < 1e-12);
+            assert!((e.harmonic[v] - exact.harmonic[v]).abs() < 1e-12);
+            assert!((e.betweenness[v] - exact.betweenness[v]).abs() < 1e-12);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! Order of work: build the people network, compute every metric that needs
 //! no shortest paths (a family per step), then sweep shortest paths from the
 //! sources in chunks. On a network larger than [`Refinement::exact_up_to`]
-//! the first [`Refinement::pivots`] sources are a random sample, and once
+//! the first [`Refinement::pivots_for`] sources are a random sample, and once
 //! they are swept the job posts a first full result with estimated path
 //! metrics; the sweep then goes on over the other sources (the sample is a
 //! prefix of the exact sweep, so nothing is swept twice) and the last output
@@ -37,8 +37,14 @@ pub enum Subject {
 pub struct Refinement {
     /// Networks up to this many nodes get exact values at once.
     pub exact_up_to: usize,
-    /// Sources sampled for the first full result of a larger network.
+    /// Sources sampled for the first full result of a larger network, at
+    /// most: fewer when the sample would cost more than `sample_work`.
     pub pivots: usize,
+    /// Work the sample may take, in node and arc visits (each source costs
+    /// n + arcs): it keeps the first full result of a big network quick
+    /// (20,000 nodes, 60,000 ties: about 70 sources rather than 200). Never
+    /// fewer than [`MIN_PIVOTS`] sources.
+    pub sample_work: usize,
     /// Seed for choosing them.
     pub seed: u64,
     /// Work per step, in node and arc visits (about 10–30 ms in a browser).
@@ -50,9 +56,21 @@ impl Default for Refinement {
         Self {
             exact_up_to: 3000,
             pivots: 200,
+            sample_work: 10_000_000,
             seed: 7,
             step_work: 3_000_000,
         }
+    }
+}
+
+/// The fewest sources a sample has (when the graph has that many).
+pub const MIN_PIVOTS: usize = 32;
+
+impl Refinement {
+    /// How many sources to sample on a graph of `n` nodes and `arcs` arcs.
+    pub fn pivots_for(&self, n: usize, arcs: usize) -> usize {
+        let affordable = self.sample_work / (n + arcs).max(1);
+        affordable.max(MIN_PIVOTS).min(self.pivots)
     }
 }
 
@@ -137,8 +155,8 @@ struct Sweep {
 
 enum Phase {
     Start(AnalysisJob),
-    Metrics(Box<Prepared>, BaseBuilder),
-    Paths(Box<Prepared>, Box<BaseMetrics>, Sweep),
+    Metrics(Box<Prepared>, Box<BaseBuilder>),
+    Paths(Box<Prepared>, Box<BaseMetrics>, Box<Sweep>),
     Done,
 }
 
@@ -194,7 +212,10 @@ fn plan_sweep(p: &Prepared) -> Option<Sweep> {
     let (pivots, seed, sample_only) = match p.options.paths {
         PathMode::Skip => return None,
         PathMode::Sampled { pivots, seed } => (pivots, seed, true),
-        PathMode::Exact if n > p.refine.exact_up_to => (p.refine.pivots, p.refine.seed, false),
+        PathMode::Exact if n > p.refine.exact_up_to => {
+            let pivots = p.refine.pivots_for(n, p.g.out.arcs());
+            (pivots, p.refine.seed, false)
+        }
         PathMode::Exact => (0, 0, false),
     };
     let sample = sample_pivots(n, pivots, seed);
@@ -207,8 +228,13 @@ fn plan_sweep(p: &Prepared) -> Option<Sweep> {
         }
         order.extend((0..n).filter(|&s| !in_sample[s]));
     }
+    let mut acc = BetweennessAccumulator::new(&p.g, p.options.weighted);
+    if k == 0 {
+        // Exact from the start: no estimate is ever posted.
+        acc.stop_estimating();
+    }
     Some(Sweep {
-        acc: BetweennessAccumulator::new(&p.g, p.options.weighted),
+        acc,
         order,
         next: 0,
         sample: (k > 0 && k < n).then_some(k),
@@ -248,7 +274,7 @@ impl Task for AnalysisTask {
                 let p = prepare(job);
                 let builder = BaseBuilder::new(&p.options);
                 self.progress(out, Stage::Metrics, 0, BaseBuilder::STEPS as u64);
-                self.phase = Phase::Metrics(Box::new(p), builder);
+                self.phase = Phase::Metrics(Box::new(p), Box::new(builder));
                 true
             }
             Phase::Metrics(p, mut builder) => {
@@ -269,7 +295,7 @@ impl Task for AnalysisTask {
                         false
                     }
                     Some(sweep) => {
-                        self.phase = Phase::Paths(p, Box::new(base), sweep);
+                        self.phase = Phase::Paths(p, Box::new(base), Box::new(sweep));
                         true
                     }
                 }
@@ -294,8 +320,8 @@ impl AnalysisTask {
         out: &mut Vec<Emit>,
         p: &Prepared,
         base: &BaseMetrics,
-        mut sweep: Sweep,
-    ) -> Option<Sweep> {
+        mut sweep: Box<Sweep>,
+    ) -> Option<Box<Sweep>> {
         let cost = (p.g.n + p.g.out.arcs()).max(1);
         let chunk = (p.refine.step_work / cost).max(1);
         // Never run past the end of the sample in the same step.
@@ -305,7 +331,7 @@ impl AnalysisTask {
         };
         let end = (sweep.next + chunk).min(stop);
         for &s in &sweep.order[sweep.next..end] {
-            sweep.acc.add_source(&p.g, s);
+            sweep.acc.add_source(s);
         }
         sweep.next = end;
         let sampling = matches!(sweep.sample, Some(k) if end <= k) || sweep.sample_only;
@@ -332,6 +358,8 @@ impl AnalysisTask {
                 harmonic: Some(estimate.harmonic),
             };
             out.push(output(update(p, base, paths), false));
+            // The rest of the sweep only refines to exact values.
+            sweep.acc.stop_estimating();
             return Some(sweep);
         }
         if !finished {
@@ -350,5 +378,26 @@ impl AnalysisTask {
         };
         out.push(output(update(p, base, paths), true));
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_shrinks_with_the_graph_but_not_below_the_floor() {
+        let r = Refinement::default();
+        // Small graphs afford the full sample.
+        assert_eq!(r.pivots_for(4_000, 24_000), 200);
+        // 20,000 nodes and 60,000 ties (both ways): about 70 sources.
+        assert_eq!(r.pivots_for(20_000, 120_000), 71);
+        // Huge graphs keep a floor, and a tiny budget cannot go below it.
+        assert_eq!(r.pivots_for(1_000_000, 6_000_000), MIN_PIVOTS);
+        let tiny = Refinement {
+            pivots: 10,
+            ..Refinement::default()
+        };
+        assert_eq!(tiny.pivots_for(1_000_000, 6_000_000), 10);
     }
 }

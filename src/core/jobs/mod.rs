@@ -198,6 +198,10 @@ pub enum Reply {
         id: JobId,
         memory_bytes: u64,
         jobs_running: u32,
+        /// Milliseconds the worker has spent on work since it started (its
+        /// own clock around each request and step; idle time excluded).
+        #[serde(default)]
+        busy_ms: f64,
     },
 }
 
