@@ -60,7 +60,18 @@ await page.evaluate(() => {
   window.__frames = [];
   const tick = (t) => { window.__frames.push(t); if (!window.__stop) requestAnimationFrame(tick); };
   requestAnimationFrame(tick);
+  // When the area's status changes (Reading…, Checking…, the preview), to
+  // say which stage each long gap fell in.
+  window.__phases = [];
+  const status = () => document.querySelector("[data-testid=import-status], [data-testid=import-preview], [data-testid=import-error]");
+  let last = null;
+  new MutationObserver(() => {
+    const el = status();
+    const text = el ? (el.dataset.testid === "import-status" ? el.textContent : el.dataset.testid) : null;
+    if (text !== last) { last = text; window.__phases.push([performance.now(), text]); }
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
 });
+const p0 = await page.evaluate(() => performance.now());
 const t0 = Date.now();
 await page.setInputFiles("[data-testid=import-file]", file);
 await page.waitForSelector("[data-testid=import-preview], [data-testid=import-error]", { timeout: 600_000 });
@@ -74,6 +85,13 @@ console.log(`import of a ${size.toFixed(1)} MB GraphML file in the app (headless
 if (failed) console.log(`  refused: ${await failed.textContent()}`);
 console.log(`  picked -> preview: ${toPreview.toFixed(2)} s`);
 console.log(`  longest frame gap: ${(longest / 1000).toFixed(2)} s; gaps over 100 ms: ${over100}`);
+const phases = await page.evaluate(() => window.__phases);
+const stageAt = (t) => (phases.filter(([at]) => at <= t).pop() || [0, "picking"])[1];
+for (const [i, g] of gaps.entries()) {
+  if (g <= 100) continue;
+  const start = frames[i];
+  console.log(`    ${(g / 1000).toFixed(2)} s from +${((start - p0) / 1000).toFixed(2)} s, during: ${stageAt(start)}`);
+}
 await context.close();
 await srv.close();
 rmSync(dir, { recursive: true, force: true });

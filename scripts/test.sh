@@ -32,8 +32,8 @@ if compgen -G "tests/reference/test_*.py" >/dev/null; then
   python3 -m pytest -q tests/reference
 fi
 
-step "fuzzing (every cargo-fuzz target, 10 s each)"
-bash scripts/fuzz.sh 10
+step "fuzzing (every cargo-fuzz target, 8 s each, two at a time; unoptimised build)"
+FUZZ_PROFILE=dev FUZZ_JOBS=2 bash scripts/fuzz.sh 8
 
 step "wasm tests in headless Chromium"
 WASM_BINDGEN_TEST_TIMEOUT=120 cargo test --offline --target wasm32-unknown-unknown --test 'web_*'

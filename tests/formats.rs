@@ -445,6 +445,95 @@ fn truncated_dl_and_bad_csv_weights() {
     assert_eq!(report.count(IssueKind::BadWeight), 3);
 }
 
+/// A network whose ids, labels, attribute names and values start with every
+/// character a spreadsheet runs as a formula.
+fn formula_network() -> Network {
+    let risky = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1)",
+        "\t=1",
+        "\r=1",
+        "-inf",
+        "'=already quoted",
+        "''@twice",
+    ];
+    let mut net = Network::new(true);
+    for (i, r) in risky.iter().enumerate() {
+        net.add_node(
+            format!("{r}{i}"),
+            Some((*r).to_owned()),
+            attrs(&[
+                (r, AttrValue::Str((*r).to_owned())),
+                ("note", AttrValue::Str((*r).to_owned())),
+                ("score", AttrValue::Float(-1.5)),
+            ]),
+        );
+    }
+    for (i, r) in risky.iter().enumerate().skip(1) {
+        net.add_edge(
+            i - 1,
+            i,
+            1.0,
+            attrs(&[("=how", AttrValue::Str((*r).to_owned()))]),
+        );
+    }
+    net
+}
+
+/// Every cell of a CSV text, as a spreadsheet would see it.
+fn csv_cells(bytes: &[u8]) -> Vec<String> {
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    r.records()
+        .flat_map(|rec| rec.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+#[test]
+fn csv_exports_neutralise_formulas_and_read_back_unchanged() {
+    let net = formula_network();
+    let options = WriteOptions::default();
+    let nodes = write(Format::CsvNodes, &net, &options).unwrap();
+    let edges = write(Format::Csv, &net, &options).unwrap();
+    let matrix = write(Format::CsvAdjacency, &net, &options).unwrap();
+    for (what, bytes) in [("nodes", &nodes), ("edges", &edges), ("matrix", &matrix)] {
+        for cell in csv_cells(bytes) {
+            let runs = matches!(
+                cell.chars().next(),
+                Some('=' | '+' | '-' | '@' | '\t' | '\r')
+            );
+            assert!(
+                !runs || cell.parse::<f64>().is_ok_and(f64::is_finite),
+                "{what}: a spreadsheet would run {cell:?}"
+            );
+        }
+    }
+    // The quote is Weave's: reading the files back restores every value,
+    // including those that started with a quote of their own. (Ids and
+    // column names lose leading and trailing white space, as any CSV import
+    // of Weave's trims them; labels and values keep it.)
+    let (back, report) = csv_list::parse_pair(&nodes, &edges).unwrap();
+    assert!(report.is_clean(), "{report}");
+    let mut expected = net.clone();
+    for n in &mut expected.nodes {
+        n.id = n.id.trim().to_owned();
+        n.attrs = std::mem::take(&mut n.attrs)
+            .into_iter()
+            .map(|(k, v)| (k.trim().to_owned(), v))
+            .collect();
+    }
+    assert_eq!(back, expected);
+    let ids = |n: &Network| n.nodes.iter().map(|n| n.id.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&parse(Format::CsvAdjacency, &matrix).unwrap()),
+        ids(&expected)
+    );
+}
+
 #[test]
 fn control_characters_never_break_xml() {
     let mut net = Network::new(false);

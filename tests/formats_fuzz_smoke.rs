@@ -1,7 +1,8 @@
 //! A stable-Rust fuzz smoke test, run in CI on every change: each parser gets
 //! a few thousand seeded random mutations of the fixtures (byte flips,
 //! truncations, spliced format keywords, invalid UTF-8, huge numbers). None
-//! may panic; whatever parses must write and parse again. The cargo-fuzz
+//! may panic; whatever parses must write and parse again, and writing what
+//! was read back must give the same bytes. The cargo-fuzz
 //! targets under fuzz/ explore far more, but need nightly and time.
 
 use proptest::prelude::*;
@@ -99,10 +100,23 @@ fn check(format: Format, bytes: &[u8]) -> Result<(), TestCaseError> {
             pseudonymise: None,
         };
         let out = write(format, &net, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        if let Err(e) = parse_with_report(format, &out) {
+        let back = match parse_with_report(format, &out) {
+            Ok((back, _)) => back,
+            Err(e) => {
+                return Err(TestCaseError::fail(format!(
+                    "{format:?}: Weave cannot read what it wrote: {e}\n{}",
+                    String::from_utf8_lossy(&out)
+                )))
+            }
+        };
+        // What Weave wrote once is a fixed point: writing what it read back
+        // gives the same bytes, so nothing more is lost on a second trip.
+        let again = write(format, &back, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        if again != out {
             return Err(TestCaseError::fail(format!(
-                "{format:?}: Weave cannot read what it wrote: {e}\n{}",
-                String::from_utf8_lossy(&out)
+                "{format:?}: a second round trip changed the file\n--- first:\n{}\n--- second:\n{}",
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&again)
             )));
         }
     }
@@ -126,4 +140,38 @@ proptest! {
         check(Format::WeaveJson, &bytes)?;
         check(Format::UcinetDl, &bytes)?;
     }
+}
+
+/// Every input cargo-fuzz ever found (kept under tests/fixtures/formats/fuzz/
+/// as `<target>-<libFuzzer name>`, see scripts/fuzz.sh) stays fixed, on
+/// stable Rust and without libFuzzer: each meets every parser, and whatever
+/// parses writes and parses again.
+#[test]
+fn inputs_found_by_fuzzing_stay_fixed() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with('.') || name.ends_with(".md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        for format in [
+            Format::Csv,
+            Format::CsvNodes,
+            Format::CsvAdjacency,
+            Format::Gexf,
+            Format::GraphMl,
+            Format::Pajek,
+            Format::UcinetDl,
+            Format::WeaveJson,
+        ] {
+            if let Err(e) = check(format, &bytes) {
+                panic!("{name} as {format:?}: {e}");
+            }
+        }
+        seen += 1;
+    }
+    eprintln!("{seen} regression inputs replayed");
 }

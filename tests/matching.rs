@@ -370,3 +370,34 @@ fn names_across_scripts_are_suggested_with_their_evidence() {
         .iter()
         .any(|e| matches!(e, Evidence::Nickname { .. })));
 }
+
+/// A slip of the finger ("Tnoy") does not keep one person in two groups:
+/// grouping reads it as Tony, so it joins Anthony Dixon's group; a
+/// different name of that shape ("Andy") still does not.
+#[test]
+fn a_typo_joins_the_group_of_the_name_it_is_a_slip_of() {
+    use weave::core::matching::cluster::Grouper;
+    use weave::core::matching::index::Index;
+    let mut c = Community::new(event());
+    for (id, name) in [
+        ("a", "Anthony Dixon"),
+        ("b", "Tony"),
+        ("c", "Tnoy"),
+        ("d", "Andy"),
+    ] {
+        c.responses
+            .push(resident(id, "North", &["legion"], &[name]));
+    }
+    let index = Index::of_community(&c);
+    let mention = |name: &str| {
+        index
+            .mentions
+            .iter()
+            .position(|m| m.typed == name)
+            .expect("named")
+    };
+    let mut g = Grouper::new(&index);
+    assert!(g.merge_at(mention("Anthony Dixon"), mention("Tony"), false));
+    assert!(g.merge_at(mention("Tony"), mention("Tnoy"), false));
+    assert!(!g.merge_at(mention("Tony"), mention("Andy"), false));
+}

@@ -103,7 +103,9 @@ pub fn run(
     let blocked: HashSet<(u32, u32)> = candidate_pairs(&index, &options.limits)
         .into_iter()
         .collect();
-    let (final_pairs, social) = scored_pairs(&index, options, &[]);
+    let scored = scored_pairs(&index, options, &[]);
+    let social = scored.social.clone();
+    let final_pairs = scored.pairs;
     let mut shown = 0;
     let final_score: HashMap<(u32, u32), f64> = final_pairs
         .into_iter()
@@ -172,6 +174,7 @@ pub fn run(
             }
         }
     }
+    decidable(&index, truth, &group, &members);
     println!(
         "circle members: {apart} of {pairs} true pairs left apart ({:.1}%); {with_namesake} true pairs are of a person with a namesake in their own circle, {ambiguous} of them left apart",
         100.0 * f64::from(apart) / f64::from(pairs.max(1))
@@ -195,7 +198,7 @@ pub fn dump(community: &Community, truth: &GroundTruth, options: &MatchOptions, 
     use std::io::Write;
     use weave::core::matching::score::{features, FEATURE_NAMES};
     let index = Index::of_community(community);
-    let (_, by_person) = scored_pairs(&index, options, &[]);
+    let by_person = scored_pairs(&index, options, &[]).social;
     let Ok(file) = std::fs::File::create(path) else {
         eprintln!("cannot write {path}");
         return;
@@ -404,4 +407,322 @@ pub fn analyse(community: &Community, truth: &GroundTruth) {
     println!("ANALYSE same first-name identity + same area, (both first name only, circle people both named): true {tru:?}");
     println!("ANALYSE   ... impostors (different people): {imp:?}");
     let _ = circle_people;
+}
+
+/// The people everyone names, as the matching found them (HUBS=1): each
+/// hub's members, and its links by truth.
+pub fn hubs(community: &Community, truth: &GroundTruth, options: &MatchOptions) {
+    let index = Index::of_community(community);
+    let scored = scored_pairs(&index, options, &[]);
+    let person = |m: u32| truth.person(&index.mentions[m as usize].at);
+    for (h, hub) in scored.hubs.hubs.iter().enumerate() {
+        let p = person(hub.anchor);
+        let right_members = hub.members.iter().filter(|&&m| person(m) == p).count();
+        let total = p.map_or(0, |p| truth.person_of.values().filter(|&&q| q == p).count());
+        let links: Vec<_> = scored.hubs.links.iter().filter(|l| l.hub == h).collect();
+        let at = |t: f64| {
+            let l: Vec<_> = links.iter().filter(|l| l.probability >= t).collect();
+            let right = l.iter().filter(|l| person(l.mention) == p).count();
+            format!("{right}/{}", l.len())
+        };
+        println!(
+            "HUB {:?} ({} residents, {} areas): {} members ({} right) of {} mentions; links right/all >=0.5 {}, >=0.8 {}, >=0.95 {}",
+            hub.label, hub.residents, hub.areas, hub.members.len(), right_members, total, at(0.5), at(0.8), at(0.95)
+        );
+    }
+}
+
+/// How the accepted merges split each broker and roster figure (FRAGMENTS=1):
+/// the sizes of the five largest groups of their mentions, and one typed
+/// name from each.
+pub fn fragments(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let group = groups_of(plan);
+    let mut of_person: BTreeMap<u32, HashMap<Option<usize>, Vec<String>>> = BTreeMap::new();
+    for r in &community.responses {
+        for a in &r.alters {
+            let at = AlterRef {
+                response: r.id.clone(),
+                alter: a.id,
+            };
+            let Some(p) = truth.person(&at) else { continue };
+            if !matches!(truth.kind_of[p as usize], "broker" | "figure") {
+                continue;
+            }
+            let g = group.get(&at).copied();
+            of_person
+                .entry(p)
+                .or_default()
+                .entry(g)
+                .or_default()
+                .push(a.name.clone());
+        }
+    }
+    for (p, groups) in of_person {
+        let mut sizes: Vec<(usize, String)> = groups
+            .iter()
+            .filter(|(g, _)| g.is_some())
+            .map(|(_, names)| (names.len(), names[0].clone()))
+            .collect();
+        sizes.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let alone = groups.get(&None).map_or(0, Vec::len);
+        if let Some(names) = groups.get(&None) {
+            let some: Vec<&String> = names.iter().take(15).collect();
+            println!("ALONE {:?}: {some:?}", truth.names[p as usize]);
+        }
+        sizes.truncate(5);
+        println!(
+            "FRAGMENTS {:?} {}: alone {alone}, groups {sizes:?}",
+            truth.names[p as usize], truth.kind_of[p as usize]
+        );
+    }
+}
+
+/// Why the two largest groups of each broker stay apart (FRAGMENTS=1).
+pub fn why_apart(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    use weave::core::matching::cluster::{first_compatible, last_compatible};
+    let index = Index::of_community(community);
+    let group = groups_of(plan);
+    let mut of_person: BTreeMap<u32, HashMap<usize, Vec<&Mention>>> = BTreeMap::new();
+    for m in &index.mentions {
+        let Some(p) = truth.person(&m.at) else {
+            continue;
+        };
+        if truth.kind_of[p as usize] != "broker" {
+            continue;
+        }
+        if let Some(&g) = group.get(&m.at) {
+            of_person
+                .entry(p)
+                .or_default()
+                .entry(g)
+                .or_default()
+                .push(m);
+        }
+    }
+    for (p, groups) in of_person {
+        let mut gs: Vec<&Vec<&Mention>> = groups.values().collect();
+        gs.sort_by_key(|g| std::cmp::Reverse(g.len()));
+        let (Some(a), Some(b)) = (gs.first(), gs.get(1)) else {
+            continue;
+        };
+        let shared = a
+            .iter()
+            .filter(|m| b.iter().any(|n| n.context == m.context))
+            .count();
+        let mut bad = Vec::new();
+        for x in a.iter() {
+            for y in b.iter() {
+                if let (Some(f), Some(g)) = (&x.name.first, &y.name.first) {
+                    let rows = x.first_groups.iter().any(|r| y.first_groups.contains(r));
+                    if !first_compatible(f, g) && !rows {
+                        bad.push(format!("{f}/{g}"));
+                    }
+                }
+                if let (Some(f), Some(g)) = (&x.name.last, &y.name.last) {
+                    if !last_compatible(f, g) {
+                        bad.push(format!("{f}/{g}"));
+                    }
+                }
+            }
+        }
+        bad.sort();
+        bad.dedup();
+        bad.truncate(8);
+        println!(
+            "APART {:?}: {} + {}, residents naming both {shared}, names {bad:?}",
+            truth.names[p as usize],
+            a.len(),
+            b.len()
+        );
+    }
+}
+
+/// Groups the accepted merges made of more than one person (IMPURE=1):
+/// by the kinds of people mixed, with a few examples of typed names.
+pub fn impure(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let group = groups_of(plan);
+    let mut groups: HashMap<usize, Vec<(u32, String, String)>> = HashMap::new();
+    for r in &community.responses {
+        for a in &r.alters {
+            let at = AlterRef {
+                response: r.id.clone(),
+                alter: a.id,
+            };
+            let (Some(&g), Some(p)) = (group.get(&at), truth.person(&at)) else {
+                continue;
+            };
+            let rel = a.relationship.map_or("-".to_string(), |x| format!("{x:?}"));
+            groups.entry(g).or_default().push((p, a.name.clone(), rel));
+        }
+    }
+    let mut kinds: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut shown = 0;
+    for members in groups.values() {
+        let mut people: Vec<u32> = members.iter().map(|m| m.0).collect();
+        people.sort_unstable();
+        people.dedup();
+        if people.len() < 2 {
+            continue;
+        }
+        let mut ks: Vec<&str> = people.iter().map(|&p| truth.kind_of[p as usize]).collect();
+        ks.sort_unstable();
+        let e = kinds.entry(ks.join("+")).or_default();
+        e.0 += 1;
+        e.1 += members.len();
+        if shown < 25 && members.len() < 12 {
+            shown += 1;
+            let names: Vec<String> = members
+                .iter()
+                .map(|(p, n, r)| format!("{n}[{}{p} {r}]", &truth.kind_of[*p as usize][..1]))
+                .collect();
+            println!("IMPURE {}", names.join(", "));
+        }
+    }
+    println!("IMPURE by kinds (groups, mentions): {kinds:?}");
+}
+
+/// Recall against every true pair and against the pairs the data can decide:
+/// those of circle members with a namesake in their own circle (two Davids
+/// whose residents all know both) left out. Pairwise over pairs of mentions
+/// by different residents; B-cubed over mentions.
+fn decidable(
+    index: &Index,
+    truth: &GroundTruth,
+    group: &HashMap<AlterRef, usize>,
+    circles: &HashMap<usize, Vec<u32>>,
+) {
+    let mut by_person: BTreeMap<u32, Vec<&Mention>> = BTreeMap::new();
+    for m in &index.mentions {
+        if let Some(p) = truth.person(&m.at) {
+            by_person.entry(p).or_default().push(m);
+        }
+    }
+    // [all, decidable]: true pairs, pairs together, mentions, Σ B-cubed recall.
+    let mut pairs = [0u64; 2];
+    let mut together = [0u64; 2];
+    let mut mentions = [0u64; 2];
+    let mut recall = [0f64; 2];
+    for (&person, ms) in &by_person {
+        let undecidable = truth
+            .circle_of
+            .get(person as usize)
+            .copied()
+            .flatten()
+            .is_some_and(|c| homonym_in_circle(truth, person, &circles[&c]));
+        let counted: &[usize] = if undecidable { &[0] } else { &[0, 1] };
+        for x in 0..ms.len() {
+            let g = group.get(&ms[x].at);
+            let with = ms
+                .iter()
+                .filter(|n| n.at == ms[x].at || (g.is_some() && group.get(&n.at) == g))
+                .count();
+            for &k in counted {
+                mentions[k] += 1;
+                recall[k] += with as f64 / ms.len() as f64;
+            }
+            for y in x + 1..ms.len() {
+                if ms[x].context == ms[y].context {
+                    continue;
+                }
+                let same = g.is_some() && group.get(&ms[y].at) == g;
+                for &k in counted {
+                    pairs[k] += 1;
+                    together[k] += u64::from(same);
+                }
+            }
+        }
+    }
+    let r = |k: usize| {
+        (
+            together[k] as f64 / pairs[k].max(1) as f64,
+            recall[k] / mentions[k].max(1) as f64,
+        )
+    };
+    let ((pa, ba), (pd, bd)) = (r(0), r(1));
+    println!(
+        "recall, all true pairs: pairwise {pa:.3}, B-cubed {ba:.3}; decidable only (without the {} pairs and {} mentions of circle members with a namesake in their own circle): pairwise {pd:.3}, B-cubed {bd:.3}",
+        pairs[0] - pairs[1],
+        mentions[0] - mentions[1]
+    );
+}
+
+/// For each broker mention left alone: does its resident already have a
+/// mention in the broker's main group, and is that one the broker too?
+pub fn alone_why(community: &Community, truth: &GroundTruth, plan: &[Candidate]) {
+    let index = Index::of_community(community);
+    let group = groups_of(plan);
+    let mut tally: BTreeMap<&str, usize> = BTreeMap::new();
+    let options = MatchOptions::default();
+    let scored = scored_pairs(&index, &options, &[]);
+    let hubs = scored.hubs.clone();
+    let mut shown = 0;
+    let plan_scores: HashMap<(u32, u32), f64> = scored
+        .pairs
+        .into_iter()
+        .map(|(i, j, s)| ((i, j), s))
+        .collect();
+    let mut main_of: HashMap<u32, usize> = HashMap::new();
+    let mut counts: HashMap<(u32, usize), usize> = HashMap::new();
+    for m in &index.mentions {
+        if let (Some(p), Some(&g)) = (truth.person(&m.at), group.get(&m.at)) {
+            *counts.entry((p, g)).or_default() += 1;
+        }
+    }
+    for (&(p, g), &n) in &counts {
+        let e = main_of.entry(p).or_insert(g);
+        if counts[&(p, *e)] < n {
+            *e = g;
+        }
+    }
+    for m in &index.mentions {
+        let Some(p) = truth.person(&m.at) else {
+            continue;
+        };
+        if truth.kind_of[p as usize] != "broker" || group.contains_key(&m.at) {
+            continue;
+        }
+        let main = main_of.get(&p).copied();
+        let same_resident: Vec<&Mention> = index
+            .mentions
+            .iter()
+            .filter(|n| {
+                n.context == m.context
+                    && n.id != m.id
+                    && main.is_some()
+                    && group.get(&n.at).copied() == main
+            })
+            .collect();
+        let best = plan_scores
+            .iter()
+            .filter(|((a, b), _)| {
+                let other = if *a == m.id {
+                    *b
+                } else if *b == m.id {
+                    *a
+                } else {
+                    return false;
+                };
+                main.is_some() && group.get(&index.mentions[other as usize].at).copied() == main
+            })
+            .map(|(_, s)| *s)
+            .fold(0.0f64, f64::max);
+        let why = match same_resident.first() {
+            None if best >= 0.8 => "scored >= 0.8 with the main group, refused",
+            None if best > 0.0 => "scored 0.5..0.8 with the main group",
+            None => "no suggestion with the main group",
+            Some(n) if truth.person(&n.at) == Some(p) => "resident named the broker twice",
+            Some(_) => "resident's other person wrongly in the main group",
+        };
+        *tally.entry(why).or_default() += 1;
+        let link = hubs
+            .links
+            .iter()
+            .find(|l| l.mention == m.id)
+            .map(|l| (l.hub, l.probability));
+        if shown < 20 {
+            shown += 1;
+            println!("ALONE {:?}: best pair {best:.2}, link {link:?}", m.typed);
+        }
+    }
+    println!("ALONE WHY {tally:?}");
 }

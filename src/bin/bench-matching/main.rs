@@ -88,6 +88,17 @@ mod bench {
             explain(&plan, &truth);
             diagnose::outside_main(&community, &truth, &plan);
         }
+        if std::env::var_os("FRAGMENTS").is_some() {
+            diagnose::fragments(&community, &truth, &plan);
+            diagnose::why_apart(&community, &truth, &plan);
+            diagnose::alone_why(&community, &truth, &plan);
+        }
+        if std::env::var_os("IMPURE").is_some() {
+            diagnose::impure(&community, &truth, &plan);
+        }
+        if std::env::var_os("HUBS").is_some() {
+            diagnose::hubs(&community, &truth, &options);
+        }
         if std::env::var_os("ANALYSE").is_some() {
             diagnose::analyse(&community, &truth);
         }
@@ -114,16 +125,19 @@ mod bench {
         let pairs = candidate_pairs(&index, &options.limits);
         let t_pairs = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let (kept, social) = scored_pairs(&index, options, &input.merged);
+        let scored = scored_pairs(&index, options, &input.merged);
         let t_passes = t.elapsed().as_secs_f64();
         let t = Instant::now();
-        let n = kept.len();
-        let list = Suggestions::build(&input, &index, kept, &social);
+        let n = scored.pairs.len();
+        let hubs = (scored.hubs.hubs.len(), scored.hubs.links.len());
+        let list = Suggestions::build(&input, &index, scored);
         let t_evidence = t.elapsed().as_secs_f64();
         let json = |v: &dyn erased::Json| v.len() as f64 / 1e6;
         println!(
-            "phases: input {t_input:.3} s, index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes {t_passes:.3} s ({n} kept), suggestions with evidence and plan {t_evidence:.3} s ({} suggestions)",
+            "phases: input {t_input:.3} s, index {t_index:.3} s, blocking {t_pairs:.3} s ({} pairs), blocking + two scoring passes + hubs {t_passes:.3} s ({n} kept; {} hubs, {} mentions linked to one), suggestions with evidence and plan {t_evidence:.3} s ({} suggestions)",
             pairs.len(),
+            hubs.0,
+            hubs.1,
             list.len(),
         );
         println!(

@@ -6,7 +6,7 @@
 
 use crate::core::exchange::import_plan::{counts, issue_key, ImportFailure, Incoming, Origin};
 use crate::core::formats::ImportError;
-use crate::core::jobs::import::{ImportJob, ImportOutcome};
+use crate::core::jobs::import::{ImportOutcome, TextEncoding};
 use crate::core::jobs::{Job, Output, Reply};
 use crate::core::model::EventId;
 use crate::platform::worker::WorkerHandle;
@@ -141,8 +141,14 @@ fn take_file(
             now: clock::now(),
         };
         // The worker parses: the parsers are not even in the page's wasm.
-        let job = Job::Import(ImportJob::from_bytes(&bytes, origin));
+        // The text goes to it as JSON, encoded a few MB at a time so the
+        // page paints in between.
+        let mut encoding = TextEncoding::new(&bytes);
         drop(bytes);
+        while encoding.step() {
+            file_input::after_paint().await;
+        }
+        let job = Job::Import(encoding.finish(origin));
         let handle = worker
             .borrow_mut()
             .get_or_insert_with(|| Rc::new(WorkerHandle::spawn()))

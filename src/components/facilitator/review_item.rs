@@ -65,11 +65,20 @@ pub fn suggestion_item(props: &ItemProps) -> Html {
 }
 
 fn evidence_item(app: &AppContext, e: &Evidence) -> Html {
-    let args: Vec<(&str, Arg)> = e
+    let mut args: Vec<(&str, Arg)> = e
         .i18n_args()
         .into_iter()
         .map(|(k, v)| (k, Arg::from(v)))
         .collect();
+    // The answers a resident gave, each in the reader's language.
+    if let Evidence::LikeOthersSay { answers } = e {
+        let words: Vec<String> = answers
+            .iter()
+            .map(|code| app.t(&format!("match-answer-{code}")))
+            .collect();
+        args.retain(|(k, _)| *k != "list");
+        args.push(("list", Arg::from(words.join(", "))));
+    }
     let class = if e.is_against() { "against" } else { "for" };
     // Evidence kinds newer than the messages still read as words, not keys.
     let text = if app.translator().has(e.i18n_key()) {

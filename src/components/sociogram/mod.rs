@@ -2,21 +2,25 @@
 //! positions while the picture settles visibly, drawn with WebGL 2 (Canvas
 //! 2D where there is none) at the screen's pixel density, public labels on
 //! a transparent overlay. Fingers pan and pinch, the wheel zooms, a tap
-//! selects a node. No names: see `core::playback::scene`.
+//! selects a node; while they move a picture that was costly to draw, both
+//! canvases are moved together by a CSS transform (see
+//! `core::playback::picture`), so pointer positions are read from the
+//! unmoved frame around them. No names: see `core::playback::scene`.
 
 pub mod engine;
 mod input;
 pub mod worker_link;
 
 use crate::core::geometry::{ScreenPoint, ScreenSize};
+use crate::core::playback::picture::Transform;
 use crate::core::playback::renderer::Renderer;
 use crate::platform::render::frames::{self, FrameLoop};
-use crate::platform::render::painter::{Painter, Picture};
+use crate::platform::render::painter::{Outcome, Painter, Picture};
 use engine::{Engine, EngineHandle};
 use input::{Gesture, Pointers};
 use std::cell::RefCell;
 use std::rc::Rc;
-use web_sys::HtmlCanvasElement;
+use web_sys::{HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 /// Layout time per frame, in ms: leaves most of a 60 Hz frame for drawing.
@@ -33,8 +37,8 @@ pub struct Props {
 }
 
 /// Sizes the backing store to the element at the device pixel ratio.
-fn fit_backing_store(canvas: &HtmlCanvasElement) -> (ScreenSize, f64) {
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+fn fit_backing_store(canvas: &HtmlCanvasElement, resolution: f64) -> (ScreenSize, f64) {
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()) * resolution;
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr
     } else {
@@ -60,15 +64,24 @@ fn wanted_renderer() -> Option<Renderer> {
     Renderer::from_hash(&hash)
 }
 
+/// The canvases, the frame that moves them, and what is applied to it.
+struct Surface {
+    canvas: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
+    picture: HtmlElement,
+}
+
 fn paint(
-    canvas: &HtmlCanvasElement,
-    overlay: &HtmlCanvasElement,
+    surface: &Surface,
     painter: &RefCell<Option<Painter>>,
     engine: &RefCell<Engine>,
+    shown: &RefCell<Transform>,
     now: f64,
 ) {
-    let (size, dpr) = fit_backing_store(canvas);
-    fit_backing_store(overlay);
+    let (canvas, overlay) = (&surface.canvas, &surface.overlay);
+    let resolution = painter.borrow().as_ref().map_or(1.0, Painter::resolution);
+    let (size, dpr) = fit_backing_store(canvas, resolution);
+    fit_backing_store(overlay, 1.0);
     let mut e = engine.borrow_mut();
     e.resize(size, dpr);
     e.tick(now, LAYOUT_BUDGET_MS, &frames::now);
@@ -81,7 +94,7 @@ fn paint(
         let _ = canvas.set_attribute("data-software", &p.is_software().to_string());
         let (scene, styles, camera, dpr) = e.frame();
         let (x, y) = e.positions();
-        p.paint(&Picture {
+        let outcome = p.paint(&Picture {
             scene: &scene,
             styles: &styles,
             x,
@@ -91,6 +104,26 @@ fn paint(
             dpr,
             moving: e.is_moving(now),
         });
+        let transform = match outcome {
+            Outcome::Kept => None,
+            Outcome::Moved(t) => Some(t),
+            Outcome::Drew => Some(Transform::IDENTITY),
+        };
+        if let Some(t) = transform.filter(|t| *t != *shown.borrow()) {
+            let css = if t == Transform::IDENTITY {
+                String::new()
+            } else {
+                t.css()
+            };
+            let _ = surface.picture.style().set_property("transform", &css);
+            *shown.borrow_mut() = t;
+        }
+        let _ = canvas.set_attribute("data-pictures", &p.pictures.to_string());
+        let _ = canvas.set_attribute("data-stride", &p.painted.stride.to_string());
+        let _ = canvas.set_attribute("data-ties-drawn", &p.painted.ties_drawn.to_string());
+        let _ = canvas.set_attribute("data-node-scale", &format!("{:.2}", p.painted.node_scale));
+        let _ = canvas.set_attribute("data-detail", &format!("{:.3}", p.detail));
+        let _ = canvas.set_attribute("data-resolution", &format!("{:.2}", p.resolution()));
     }
     e.drawn(frames::now());
     report(canvas, &e);
@@ -116,8 +149,8 @@ fn report(canvas: &HtmlCanvasElement, e: &Engine) {
     }
 }
 
-fn at(canvas: &HtmlCanvasElement, x: i32, y: i32) -> ScreenPoint {
-    let rect = canvas.get_bounding_client_rect();
+fn at(frame: &HtmlElement, x: i32, y: i32) -> ScreenPoint {
+    let rect = frame.get_bounding_client_rect();
     ScreenPoint::new(f64::from(x) - rect.left(), f64::from(y) - rect.top())
 }
 
@@ -125,40 +158,50 @@ fn at(canvas: &HtmlCanvasElement, x: i32, y: i32) -> ScreenPoint {
 pub fn sociogram(props: &Props) -> Html {
     let canvas_ref = use_node_ref();
     let overlay_ref = use_node_ref();
+    let picture_ref = use_node_ref();
+    let frame_ref = use_node_ref();
     let pointers = use_mut_ref(Pointers::default);
     {
         let canvas_ref = canvas_ref.clone();
         let overlay_ref = overlay_ref.clone();
+        let picture_ref = picture_ref.clone();
         use_effect_with(props.engine.clone(), move |engine| {
             let engine: Rc<RefCell<Engine>> = engine.0.clone();
             let painter: RefCell<Option<Painter>> = RefCell::new(None);
+            let shown = RefCell::new(Transform::IDENTITY);
             let frames = FrameLoop::start(move |now| {
-                if let (Some(canvas), Some(overlay)) = (
+                if let (Some(canvas), Some(overlay), Some(picture)) = (
                     canvas_ref.cast::<HtmlCanvasElement>(),
                     overlay_ref.cast::<HtmlCanvasElement>(),
+                    picture_ref.cast::<HtmlElement>(),
                 ) {
-                    paint(&canvas, &overlay, &painter, &engine, now);
+                    let surface = Surface {
+                        canvas,
+                        overlay,
+                        picture,
+                    };
+                    paint(&surface, &painter, &engine, &shown, now);
                 }
             });
             move || drop(frames)
         });
     }
     let handler = |kind: u8| {
-        let canvas_ref = canvas_ref.clone();
+        let frame_ref = frame_ref.clone();
         let pointers = pointers.clone();
         let engine = props.engine.clone();
         let on_select = props.on_select.clone();
         Callback::from(move |ev: PointerEvent| {
-            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+            let Some(frame) = frame_ref.cast::<HtmlElement>() else {
                 return;
             };
             ev.prevent_default();
-            let p = at(&canvas, ev.client_x(), ev.client_y());
+            let p = at(&frame, ev.client_x(), ev.client_y());
             let id = ev.pointer_id();
             let mut ptrs = pointers.borrow_mut();
             let gesture = match kind {
                 0 => {
-                    let _ = canvas.set_pointer_capture(id);
+                    let _ = frame.set_pointer_capture(id);
                     ptrs.down(id, p, ev.time_stamp());
                     Gesture::None
                 }
@@ -184,26 +227,28 @@ pub fn sociogram(props: &Props) -> Html {
         })
     };
     let onwheel = {
-        let canvas_ref = canvas_ref.clone();
+        let frame_ref = frame_ref.clone();
         let engine = props.engine.clone();
         Callback::from(move |ev: WheelEvent| {
-            let Some(canvas) = canvas_ref.cast::<HtmlCanvasElement>() else {
+            let Some(frame) = frame_ref.cast::<HtmlElement>() else {
                 return;
             };
-            let p = at(&canvas, ev.client_x(), ev.client_y());
+            let p = at(&frame, ev.client_x(), ev.client_y());
             let factor = (-ev.delta_y() * WHEEL_ZOOM).exp();
             engine.0.borrow_mut().zoom(p, factor, frames::now());
         })
     };
     let (down, moved, up, cancel) = (handler(0), handler(1), handler(2), handler(3));
     html! {
-        <div class="sociogram-wrap">
-            <canvas ref={canvas_ref} class="sociogram" data-testid="sociogram"
-                role="img" aria-label={props.label.clone()}
-                onpointerdown={down} onpointermove={moved}
-                onpointerup={up} onpointercancel={cancel}
-                {onwheel}></canvas>
-            <canvas ref={overlay_ref} class="sociogram-labels" aria-hidden="true"></canvas>
+        <div class="sociogram-wrap" ref={frame_ref}
+            onpointerdown={down} onpointermove={moved}
+            onpointerup={up} onpointercancel={cancel}
+            {onwheel}>
+            <div class="sociogram-picture" ref={picture_ref}>
+                <canvas ref={canvas_ref} class="sociogram" data-testid="sociogram"
+                    role="img" aria-label={props.label.clone()}></canvas>
+                <canvas ref={overlay_ref} class="sociogram-labels" aria-hidden="true"></canvas>
+            </div>
         </div>
     }
 }

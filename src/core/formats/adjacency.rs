@@ -22,10 +22,13 @@ pub fn parse(bytes: &[u8]) -> Result<(Network, ImportReport), ImportError> {
     let mut report = ImportReport::default();
     let t = table::read(bytes, &mut report)?;
     let cols: Vec<String> = t.header.iter().skip(1).cloned().collect();
+    // Row labels are trimmed as the header's column labels are, so a row
+    // " Ann" (a hand-edited file, or a label that began with a tab) still
+    // meets its column "Ann" and the matrix stays one-mode.
     let rows: Vec<String> = t
         .rows
         .iter()
-        .map(|(_, r)| r.first().cloned().unwrap_or_default())
+        .map(|(_, r)| r.first().map_or("", |c| c.trim()).to_owned())
         .collect();
     if cols.is_empty() {
         return Err(ImportError::Invalid(
@@ -167,5 +170,14 @@ mod tests {
         let (g, r) = parse(b",a,b\na,0,1\nb,0,x\n").unwrap();
         assert!(g.directed);
         assert_eq!(r.count(IssueKind::BadWeight), 1);
+    }
+
+    #[test]
+    fn row_labels_are_trimmed_like_column_labels() {
+        let (g, _) = parse(b",a,b\n a ,0,1\n\tb,1,0\n").unwrap();
+        assert!(!g.is_two_mode());
+        assert_eq!(g.nodes.len(), 2);
+        assert_eq!(g.nodes[0].id, "a");
+        assert_eq!(g.edges.len(), 1);
     }
 }

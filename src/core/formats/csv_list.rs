@@ -229,7 +229,7 @@ pub fn write_nodes(net: &Network) -> String {
     let header: Vec<String> = ["Id", "Label"]
         .iter()
         .map(|s| s.to_string())
-        .chain(names.iter().cloned())
+        .chain(names.iter().map(|n| text::csv_safe(n).into_owned()))
         .collect();
     let rows = net.nodes.iter().map(|n| {
         let mut row = vec![
@@ -256,7 +256,7 @@ pub fn write_edges(net: &Network) -> String {
     let header: Vec<String> = ["Source", "Target", "Weight", "Type"]
         .iter()
         .map(|s| s.to_string())
-        .chain(names.iter().cloned())
+        .chain(names.iter().map(|n| text::csv_safe(n).into_owned()))
         .collect();
     let kind = if net.directed {
         "Directed"

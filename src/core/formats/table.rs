@@ -98,14 +98,7 @@ fn csv_error(e: &csv::Error) -> ImportError {
 
 fn unprotect(cell: &str) -> String {
     match cell.strip_prefix('\'') {
-        Some(rest)
-            if matches!(
-                rest.chars().next(),
-                Some('=' | '+' | '-' | '@' | '\t' | '\r')
-            ) =>
-        {
-            rest.to_owned()
-        }
+        Some(rest) if text::starts_formula(rest.trim_start_matches('\'')) => rest.to_owned(),
         _ => cell.to_owned(),
     }
 }

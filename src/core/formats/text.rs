@@ -162,16 +162,25 @@ pub fn xml_escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Neutralises a spreadsheet cell that Excel or LibreOffice would run as a
-/// formula (`=`, `+`, `-`, `@`, tab, CR at the start) by prefixing a single
-/// quote, as OWASP recommends. Cells that are plain numbers ("-1.5") are left
-/// alone so they stay numeric.
-pub fn csv_safe(cell: &str) -> Cow<'_, str> {
-    let risky = matches!(
+/// Whether a spreadsheet would run `cell` as a formula (by its first character).
+pub(crate) fn starts_formula(cell: &str) -> bool {
+    matches!(
         cell.chars().next(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r')
-    );
-    if risky && cell.parse::<f64>().is_err() {
+    )
+}
+
+/// Neutralises a spreadsheet cell that Excel or LibreOffice would run as a
+/// formula (`=`, `+`, `-`, `@`, tab, CR at the start) by prefixing a single
+/// quote, as OWASP recommends. Cells that are plain finite numbers ("-1.5")
+/// are left alone so they stay numeric ("-inf" is not one: a spreadsheet
+/// reads it as a formula). A cell that already starts with quotes before
+/// such a character gets one more, so that reading the file back (which
+/// removes one quote, see `table::read`) restores it exactly.
+pub fn csv_safe(cell: &str) -> Cow<'_, str> {
+    let quoted = cell.starts_with('\'') && starts_formula(cell.trim_start_matches('\''));
+    let number = cell.parse::<f64>().is_ok_and(f64::is_finite);
+    if quoted || (starts_formula(cell) && !number) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -249,6 +258,10 @@ mod tests {
         assert_eq!(csv_safe("-1.5"), "-1.5");
         assert_eq!(csv_safe("+44 191"), "'+44 191");
         assert_eq!(csv_safe("Dave"), "Dave");
+        assert_eq!(csv_safe("-inf"), "'-inf");
+        assert_eq!(csv_safe("'=x"), "''=x");
+        assert_eq!(csv_safe("'-1.5"), "''-1.5");
+        assert_eq!(csv_safe("'quoted'"), "'quoted'");
     }
 
     #[test]

@@ -5,21 +5,29 @@
 //! (UTF-8 or UTF-16) when it is text, and otherwise byte for byte as
 //! Latin-1 characters, which the worker turns back into the same bytes (so
 //! a refusal still names the line and column of the bad byte, and an XML
-//! file declaring ISO-8859-1 still reads). The worker parses and turns a
-//! bare network into an event in one step: parsers are not resumable, and
-//! nothing else waits on its import lane.
+//! file declaring ISO-8859-1 still reads). The page encodes that text as a
+//! JSON string a few megabytes at a time ([`TextEncoding`], yielding to the
+//! browser between pieces): encoding 50 MB in one go held the page for a
+//! second. The worker parses and turns a bare network into an event in one
+//! step: parsers are not resumable, and nothing else waits on its import
+//! lane.
 
 use super::{Emit, Output, Progress, Stage, Task};
 use crate::core::exchange::import_plan::{read_incoming, ImportFailure, Incoming, Origin};
 use crate::core::formats::text;
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use std::borrow::Cow;
 
+/// How much of the file's text [`TextEncoding::step`] encodes at a time.
+pub const ENCODE_CHUNK_BYTES: usize = 4 << 20;
+
 /// The import job's input: the file, and where the event comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ImportJob {
-    /// The file as text; see `latin1`.
-    pub text: String,
+    /// The file's text as an encoded JSON string (see [`TextEncoding`]);
+    /// see `latin1`.
+    pub text: Box<RawValue>,
     /// `text` holds the file's bytes one per character (U+0000..U+00FF),
     /// because they are not UTF-8 or UTF-16 text.
     #[serde(default)]
@@ -27,34 +35,82 @@ pub struct ImportJob {
     pub origin: Origin,
 }
 
-impl ImportJob {
-    /// The job for a file's bytes.
-    pub fn from_bytes(bytes: &[u8], origin: Origin) -> Self {
-        match text::decode(bytes) {
-            Ok(t) => Self {
-                text: t.into_owned(),
-                latin1: false,
-                origin,
-            },
-            Err(_) => Self {
-                text: text::latin1(bytes),
-                latin1: true,
-                origin,
-            },
+impl PartialEq for ImportJob {
+    fn eq(&self, other: &Self) -> bool {
+        self.text.get() == other.text.get()
+            && self.latin1 == other.latin1
+            && self.origin == other.origin
+    }
+}
+
+/// A file's text being encoded as a JSON string, piece by piece, so a page
+/// can paint between pieces. Equivalent to `serde_json::to_string(text)`.
+pub struct TextEncoding {
+    text: String,
+    latin1: bool,
+    done: usize,
+    json: String,
+}
+
+impl TextEncoding {
+    /// Starts encoding a file's bytes (decoding them first, in one go).
+    pub fn new(bytes: &[u8]) -> Self {
+        let (text, latin1) = match text::decode(bytes) {
+            Ok(t) => (t.into_owned(), false),
+            Err(_) => (text::latin1(bytes), true),
+        };
+        let mut json = String::with_capacity(text.len() + text.len() / 16 + 2);
+        json.push('"');
+        Self {
+            text,
+            latin1,
+            done: 0,
+            json,
         }
     }
 
+    /// Encodes the next piece; false once everything is encoded.
+    pub fn step(&mut self) -> bool {
+        let mut end = (self.done + ENCODE_CHUNK_BYTES).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end += 1;
+        }
+        let piece = &self.text[self.done..end];
+        // A str always encodes; each piece is a quoted string.
+        let quoted = serde_json::to_string(piece).unwrap_or_else(|_| "\"\"".into());
+        self.json.push_str(&quoted[1..quoted.len() - 1]);
+        self.done = end;
+        self.done < self.text.len()
+    }
+
+    /// The job, once every piece is encoded (encodes what is left).
+    pub fn finish(mut self, origin: Origin) -> ImportJob {
+        while self.step() {}
+        self.json.push('"');
+        // Valid JSON by construction; were it not, the worker reads nothing.
+        let text = RawValue::from_string(self.json).unwrap_or_default();
+        ImportJob {
+            text,
+            latin1: self.latin1,
+            origin,
+        }
+    }
+}
+
+impl ImportJob {
+    /// The job for a file's bytes.
+    pub fn from_bytes(bytes: &[u8], origin: Origin) -> Self {
+        TextEncoding::new(bytes).finish(origin)
+    }
+
     /// The bytes the parsers read: the text's UTF-8, or the original bytes.
-    pub fn bytes(&self) -> Cow<'_, [u8]> {
+    pub fn bytes(&self) -> Cow<'static, [u8]> {
+        // The page encoded it; a string that does not decode reads as empty.
+        let text: String = serde_json::from_str(self.text.get()).unwrap_or_default();
         if self.latin1 {
-            Cow::Owned(
-                self.text
-                    .chars()
-                    .map(|c| u32::from(c).min(255) as u8)
-                    .collect(),
-            )
+            Cow::Owned(text.chars().map(|c| u32::from(c).min(255) as u8).collect())
         } else {
-            Cow::Borrowed(self.text.as_bytes())
+            Cow::Owned(text.into_bytes())
         }
     }
 }
@@ -83,7 +139,7 @@ impl Task for ImportTask {
         let Some(job) = self.job.take() else {
             return false;
         };
-        let size = job.text.len() as u64;
+        let size = job.text.get().len() as u64;
         out.push(Emit::Progress(Progress {
             stage: Stage::Preparing,
             done: 0,
@@ -170,6 +226,29 @@ mod tests {
             run("a.docx", ""),
             ImportOutcome::Refused(ImportFailure::UnknownType)
         );
+    }
+
+    #[test]
+    fn text_encoded_piece_by_piece_is_the_json_string_of_the_whole() {
+        // Over two pieces of multi-byte characters, quotes and controls, so
+        // piece ends fall inside characters and next to escapes.
+        let text = "Zoë \"Ann\"\n\u{1}€𝄞\\".repeat(2 * ENCODE_CHUNK_BYTES / 17 + 7);
+        let origin = Origin {
+            file_name: "t.csv".into(),
+            event_id: EventId::new("e"),
+            date: "2026-12-01".into(),
+            now: Timestamp(0),
+        };
+        let mut encoding = TextEncoding::new(text.as_bytes());
+        let mut pieces = 1;
+        while encoding.step() {
+            pieces += 1;
+        }
+        assert!(pieces >= 3, "{pieces} pieces");
+        let job = encoding.finish(origin);
+        assert_eq!(job.text.get(), serde_json::to_string(&text).unwrap());
+        assert!(!job.latin1);
+        assert_eq!(&*job.bytes(), text.as_bytes());
     }
 
     #[test]

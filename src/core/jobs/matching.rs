@@ -7,8 +7,7 @@
 
 use super::{Emit, Output, Progress, Stage, Task};
 use crate::core::matching::index::Index;
-use crate::core::matching::passes::{scored_pairs, ScoredPair};
-use crate::core::matching::social::Social;
+use crate::core::matching::passes::{scored_pairs, Scored};
 use crate::core::matching::{MatchOptions, MatchingInput, Suggestions};
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +28,7 @@ pub struct MatchingOutput {
 enum State {
     Start,
     Indexed(Box<Index>),
-    Scored(Box<Index>, Vec<ScoredPair>, Box<Social>),
+    Scored(Box<Index>, Box<Scored>),
     Done,
 }
 
@@ -69,12 +68,12 @@ impl Task for MatchingTask {
                 State::Indexed(Box::new(index))
             }
             State::Indexed(index) => {
-                let (pairs, social) = scored_pairs(&index, &self.job.options, &input.merged);
+                let scored = scored_pairs(&index, &self.job.options, &input.merged);
                 out.push(progress(2));
-                State::Scored(index, pairs, Box::new(social))
+                State::Scored(index, Box::new(scored))
             }
-            State::Scored(index, pairs, social) => {
-                let suggestions = Suggestions::build(input, &index, pairs, &social);
+            State::Scored(index, scored) => {
+                let suggestions = Suggestions::build(input, &index, *scored);
                 out.push(Emit::Output {
                     output: Output::Matching(Box::new(MatchingOutput { suggestions })),
                     last: true,

@@ -7,7 +7,7 @@
 
 use super::index::{Index, Mention};
 use super::input::MentionId;
-use super::nicknames::table;
+use super::nicknames::{table, NameGroup};
 use super::phonetic::sounds_alike;
 use strsim::jaro_winkler;
 
@@ -16,6 +16,11 @@ use strsim::jaro_winkler;
 struct Profile {
     contexts: Vec<u32>,
     firsts: Vec<String>,
+    /// The nickname rows of each first name, typos resolved (see
+    /// [`super::nicknames::NicknameTable::groups_fuzzy`]): "Tnoy" and
+    /// "Anthony" are one name by Tony's row though no measure of spelling
+    /// says so.
+    rows: Vec<Vec<NameGroup>>,
     lasts: Vec<String>,
     figures: Vec<usize>,
 }
@@ -25,6 +30,12 @@ impl Profile {
         Profile {
             contexts: vec![m.context],
             firsts: m.name.first.iter().cloned().collect(),
+            rows: m
+                .name
+                .first
+                .iter()
+                .map(|_| m.first_groups.clone())
+                .collect(),
             lasts: m.name.last.iter().cloned().collect(),
             figures: m.figure.into_iter().collect(),
         }
@@ -38,16 +49,30 @@ impl Profile {
         let named_by_one = self.contexts.iter().any(|c| other.contexts.contains(c));
         figures_ok
             && !named_by_one
-            && all_pairs(&self.firsts, &other.firsts, first_compatible)
+            && self.firsts_compatible(other)
             && all_pairs(&self.lasts, &other.lasts, last_compatible)
+    }
+
+    /// Every first name of one compatible with every one of the other's.
+    fn firsts_compatible(&self, other: &Profile) -> bool {
+        self.firsts.iter().zip(&self.rows).all(|(x, xr)| {
+            other
+                .firsts
+                .iter()
+                .zip(&other.rows)
+                .all(|(y, yr)| first_compatible(x, y) || xr.iter().any(|g| yr.contains(g)))
+        })
     }
 
     fn absorb(&mut self, other: Profile) {
         self.contexts.extend(other.contexts);
-        for (mine, theirs) in [
-            (&mut self.firsts, other.firsts),
-            (&mut self.lasts, other.lasts),
-        ] {
+        for (w, rows) in other.firsts.into_iter().zip(other.rows) {
+            if !self.firsts.contains(&w) {
+                self.firsts.push(w);
+                self.rows.push(rows);
+            }
+        }
+        for (mine, theirs) in [(&mut self.lasts, other.lasts)] {
             for w in theirs {
                 if !mine.contains(&w) {
                     mine.push(w);
@@ -66,14 +91,16 @@ fn all_pairs(a: &[String], b: &[String], ok: fn(&str, &str) -> bool) -> bool {
     a.iter().all(|x| b.iter().all(|y| ok(x, y)))
 }
 
-fn first_compatible(x: &str, y: &str) -> bool {
+/// Two first names that can be one person's: equal, nicknames, a typo or a sound-alike.
+pub fn first_compatible(x: &str, y: &str) -> bool {
     x == y
         || table().equivalent(x, y)
         || jaro_winkler(x, y) >= 0.88
         || (jaro_winkler(x, y) >= 0.75 && sounds_alike(x, y))
 }
 
-fn last_compatible(x: &str, y: &str) -> bool {
+/// Two surnames that can be one person's (different scripts cannot be compared).
+pub fn last_compatible(x: &str, y: &str) -> bool {
     x == y
         || super::score::other_scripts(x, y)
         || jaro_winkler(x, y) >= 0.9

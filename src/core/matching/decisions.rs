@@ -84,8 +84,8 @@ pub fn suggest(community: &Community, options: &MatchOptions) -> Vec<Candidate> 
 /// what the matching worker computes.
 pub fn compute(input: &MatchingInput, options: &MatchOptions) -> Suggestions {
     let index = Index::build(input);
-    let (pairs, social) = scored_pairs(&index, options, &input.merged);
-    Suggestions::build(input, &index, pairs, &social)
+    let scored = scored_pairs(&index, options, &input.merged);
+    Suggestions::build(input, &index, scored)
 }
 
 fn key<'a>(a: &'a AlterRef, b: &'a AlterRef) -> (&'a AlterRef, &'a AlterRef) {

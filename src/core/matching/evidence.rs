@@ -78,6 +78,39 @@ pub enum Evidence {
     },
     /// Both named as family by residents of different households.
     BothFamily,
+    /// One of them is someone residents all over name (a hub): "Sandra
+    /// Robson is named by 412 residents in 35 areas".
+    KnownAllOver {
+        name: String,
+        residents: u32,
+        areas: u32,
+    },
+    /// The resident answered about them as most who name that hub do
+    /// (codes, see [`answer_text`]: "can-change", "relationship-service", "prompt-active").
+    LikeOthersSay {
+        answers: Vec<String>,
+    },
+}
+
+/// English words for an answer code of [`Evidence::LikeOthersSay`].
+pub fn answer_text(code: &str) -> &str {
+    match code {
+        "can-change" => "said to be able to change things",
+        "knows-others" => "knows other people everyone names",
+        "relationship-family" => "family",
+        "relationship-friend" => "a friend",
+        "relationship-neighbour" => "a neighbour",
+        "relationship-work" => "from work",
+        "relationship-service" => "a service or professional",
+        "relationship-other" => "known some other way",
+        "prompt-help" => "someone they go to for help",
+        "prompt-trust" => "someone they trust",
+        "prompt-information" => "where they find out what is going on",
+        "prompt-change" => "named as someone who can change things",
+        "prompt-active" => "an active person",
+        "prompt-custom" => "named under another question",
+        other => other,
+    }
 }
 
 impl Evidence {
@@ -106,6 +139,8 @@ impl Evidence {
             Evidence::BothChangeMakers => "match-evidence-change-makers",
             Evidence::WellKnown { .. } => "match-evidence-well-known",
             Evidence::BothFamily => "match-evidence-both-family",
+            Evidence::KnownAllOver { .. } => "match-evidence-known-all-over",
+            Evidence::LikeOthersSay { .. } => "match-evidence-like-others-say",
         }
     }
 
@@ -134,6 +169,22 @@ impl Evidence {
             Evidence::CoNamed { names } | Evidence::KnowsSame { names } => list(names),
             Evidence::SameDescription { words } => list(words),
             Evidence::BothChangeMakers | Evidence::BothFamily => Vec::new(),
+            Evidence::KnownAllOver {
+                name,
+                residents,
+                areas,
+            } => vec![
+                ("name", name.clone()),
+                ("residents", residents.to_string()),
+                ("areas", areas.to_string()),
+            ],
+            Evidence::LikeOthersSay { answers } => {
+                let words: Vec<&str> = answers.iter().map(|a| answer_text(a)).collect();
+                vec![
+                    ("list", words.join(", ")),
+                    ("count", answers.len().to_string()),
+                ]
+            }
         }
     }
 
@@ -165,6 +216,15 @@ impl Evidence {
                 format!("{name} is named in a public role by residents all over")
             }
             Evidence::BothFamily => "both named as family, by different residents".into(),
+            Evidence::KnownAllOver {
+                name,
+                residents,
+                areas,
+            } => format!("{name} is named by {residents} residents in {areas} areas"),
+            Evidence::LikeOthersSay { answers } => {
+                let words: Vec<&str> = answers.iter().map(|a| answer_text(a)).collect();
+                format!("named as most residents name them: {}", words.join(", "))
+            }
         }
     }
 }
@@ -189,21 +249,21 @@ impl Words {
     }
 }
 
-fn one(s: &str) -> Vec<&str> {
-    vec![s]
+fn one(s: &str) -> Vec<String> {
+    vec![s.to_string()]
 }
 
-fn two<'a>(a: &'a str, b: &'a str) -> Vec<&'a str> {
-    vec![a, b]
+fn two(a: &str, b: &str) -> Vec<String> {
+    vec![a.to_string(), b.to_string()]
 }
 
-fn list(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
+fn list(v: &[String]) -> Vec<String> {
+    v.to_vec()
 }
 
 /// How many words each kind of evidence has; `None` for a list, whose
 /// length comes first.
-const ARITY: [Option<usize>; 17] = [
+const ARITY: [Option<usize>; 19] = [
     Some(1), // SameName
     Some(2), // Nickname
     Some(2), // Spelling
@@ -221,11 +281,13 @@ const ARITY: [Option<usize>; 17] = [
     Some(0), // BothChangeMakers
     Some(1), // WellKnown
     Some(0), // BothFamily
+    Some(3), // KnownAllOver
+    None,    // LikeOthersSay
 ];
 
 impl Evidence {
     /// The kind's number in the compact form, and the evidence's words.
-    fn parts(&self) -> (u32, Vec<&str>) {
+    fn parts(&self) -> (u32, Vec<String>) {
         match self {
             Evidence::SameName { name } => (0, one(name)),
             Evidence::Nickname { a, b } => (1, two(a, b)),
@@ -244,6 +306,15 @@ impl Evidence {
             Evidence::BothChangeMakers => (14, Vec::new()),
             Evidence::WellKnown { name } => (15, one(name)),
             Evidence::BothFamily => (16, Vec::new()),
+            Evidence::KnownAllOver {
+                name,
+                residents,
+                areas,
+            } => (
+                17,
+                vec![name.clone(), residents.to_string(), areas.to_string()],
+            ),
+            Evidence::LikeOthersSay { answers } => (18, list(answers)),
         }
     }
 
@@ -285,6 +356,12 @@ impl Evidence {
             14 => Evidence::BothChangeMakers,
             15 => Evidence::WellKnown { name: next()? },
             16 => Evidence::BothFamily,
+            17 => Evidence::KnownAllOver {
+                name: next()?,
+                residents: next()?.parse().ok()?,
+                areas: next()?.parse().ok()?,
+            },
+            18 => Evidence::LikeOthersSay { answers: w },
             _ => return None,
         })
     }
@@ -297,7 +374,7 @@ impl Evidence {
         if ARITY[kind as usize].is_none() {
             out.push(parts.len() as u32);
         }
-        out.extend(parts.into_iter().map(|w| words.id(w)));
+        out.extend(parts.iter().map(|w| words.id(w)));
     }
 
     /// Reads back every item [`Evidence::encode`] wrote into `codes`;
@@ -400,6 +477,14 @@ mod tests {
             Evidence::SameDescription {
                 words: vec!["food".into(), "bank".into()],
             },
+            Evidence::KnownAllOver {
+                name: "Sandra Robson".into(),
+                residents: 412,
+                areas: 35,
+            },
+            Evidence::LikeOthersSay {
+                answers: vec!["can-change".into(), "prompt-active".into()],
+            },
         ];
         let mut keys: Vec<_> = all.iter().map(Evidence::i18n_key).collect();
         keys.sort();
@@ -414,6 +499,14 @@ mod tests {
         let json = serde_json::to_string(&all[1]).unwrap();
         assert_eq!(json, r#"{"kind":"nickname","a":"Dave","b":"David"}"#);
         assert!(all[8].is_against() && !all[0].is_against());
+        assert_eq!(
+            all[17].describe(),
+            "Sandra Robson is named by 412 residents in 35 areas"
+        );
+        assert_eq!(
+            all[18].describe(),
+            "named as most residents name them: said to be able to change things, an active person"
+        );
         let mut words = Words::default();
         let mut codes = Vec::new();
         for e in &all {

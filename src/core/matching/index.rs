@@ -5,7 +5,7 @@
 use super::input::{MatchingInput, Resident};
 use super::name::{parse, place_words, ParsedName};
 use super::nicknames::{table, NameGroup};
-use crate::core::model::{AlterRef, Community, PublicFigure, Relationship};
+use crate::core::model::{AlterRef, Community, Frequency, PublicFigure, Relationship};
 use std::collections::HashMap;
 
 pub use super::input::AREA_QUESTION;
@@ -30,6 +30,12 @@ pub struct Mention {
     pub relationship: Option<Relationship>,
     /// Named under a change-maker or active-people prompt, or marked as able to change things.
     pub change_maker: bool,
+    /// The resident's other answers about them.
+    pub frequency: Option<Frequency>,
+    pub can_change: Option<bool>,
+    /// Kinds of prompt they were named under (see [`super::input::prompt_bit`]).
+    pub prompts: u8,
+    pub ring: u8,
     /// The roster figure this mention resolves to, if any.
     pub figure: Option<usize>,
     /// Interned key of the name, used to compare who else two residents named.
@@ -132,6 +138,10 @@ impl Index {
                     first_groups,
                     relationship: alter.relationship,
                     change_maker: alter.change_maker(),
+                    frequency: alter.frequency,
+                    can_change: alter.can_change,
+                    prompts: alter.prompts,
+                    ring: alter.ring,
                     figure,
                     identity,
                     tied: Vec::new(),

@@ -10,6 +10,7 @@ pub mod candidates;
 pub mod cluster;
 pub mod decisions;
 pub mod evidence;
+pub mod hubs;
 pub mod index;
 pub mod input;
 pub mod name;

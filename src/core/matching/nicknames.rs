@@ -84,8 +84,14 @@ impl NicknameTable {
     /// O(table size) for unknown words; call once per name, not per pair.
     pub fn groups_fuzzy(&self, folded_word: &str) -> Vec<NameGroup> {
         let exact = self.groups(folded_word);
-        if !exact.is_empty() || folded_word.chars().count() < 5 || !is_latin_word(folded_word) {
+        if !exact.is_empty() || !is_latin_word(folded_word) {
             return exact.to_vec();
+        }
+        if (3..=4).contains(&folded_word.chars().count()) {
+            return self.one_slip_from(folded_word);
+        }
+        if folded_word.chars().count() < 5 {
+            return Vec::new();
         }
         let mut best: Option<(f64, &str)> = None;
         let len = folded_word.chars().count();
@@ -109,6 +115,35 @@ impl NicknameTable {
         }
         best.map(|(_, k)| self.groups(k).to_vec())
             .unwrap_or_default()
+    }
+
+    /// The rows of the one known name of four letters or more that a short
+    /// unknown word (three or four letters) is one slip of the finger from
+    /// ("Tnoy" and "Tny" -> Tony's row):
+    /// a letter swapped with its neighbour, dropped, doubled or changed,
+    /// not the first. Nothing when two names could be meant.
+    fn one_slip_from(&self, folded_word: &str) -> Vec<NameGroup> {
+        let len = folded_word.chars().count();
+        let Some(first) = folded_word.chars().next() else {
+            return Vec::new();
+        };
+        let near = self
+            .by_initial
+            .get(&first)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let mut found: Option<&str> = None;
+        for key in near {
+            let n = key.chars().count();
+            if n < 4 || n.abs_diff(len) > 1 || strsim::osa_distance(folded_word, key) != 1 {
+                continue;
+            }
+            match found {
+                Some(k) if self.groups(k) != self.groups(key) => return Vec::new(),
+                _ => found = Some(key),
+            }
+        }
+        found.map(|k| self.groups(k).to_vec()).unwrap_or_default()
     }
 
     /// The formal name of a row ("david" for Dave's row).
@@ -258,7 +293,12 @@ mod tests {
         assert_eq!(t.groups_fuzzy("micahel"), michael);
         assert_eq!(t.groups_fuzzy("mike"), t.groups("mike").to_vec());
         assert!(t.groups_fuzzy("zorbulon").is_empty());
-        assert!(t.groups_fuzzy("dvae").is_empty(), "too short to guess");
+        // Four letters: one slip from exactly one known name.
+        assert_eq!(t.groups_fuzzy("dvae"), t.groups("dave").to_vec());
+        assert_eq!(t.groups_fuzzy("tnoy"), t.groups("tony").to_vec());
+        assert!(t.groups_fuzzy("anby").is_empty(), "Abby or Andy");
+        assert_eq!(t.groups_fuzzy("tny"), t.groups("tony").to_vec());
+        assert!(t.groups_fuzzy("zq").is_empty(), "too short to guess");
     }
 
     #[test]

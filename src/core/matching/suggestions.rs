@@ -7,11 +7,11 @@
 
 use super::cluster::Grouper;
 use super::evidence::{Evidence, Words};
+use super::hubs::{Answer, Hubs, Link};
 use super::index::Index;
 use super::input::{MatchingInput, MentionId, Mentions};
-use super::passes::ScoredPair;
+use super::passes::Scored;
 use super::score::score;
-use super::social::Social;
 use super::Candidate;
 use crate::core::model::Verdict;
 use serde::{Deserialize, Serialize};
@@ -40,12 +40,9 @@ impl Suggestions {
     /// Scored pairs as suggestions: leaves out pairs already decided Same or
     /// Different and pairs already in one merged group, adds the evidence,
     /// sorts best first and plans "accept all likely".
-    pub fn build(
-        input: &MatchingInput,
-        index: &Index,
-        pairs: Vec<ScoredPair>,
-        social: &Social,
-    ) -> Self {
+    pub fn build(input: &MatchingInput, index: &Index, scored: Scored) -> Self {
+        let links = scored.links_by_pair();
+        let social = &scored.social;
         let decided: HashMap<(MentionId, MentionId), Verdict> =
             input.decided.iter().map(|&(a, b, v)| ((a, b), v)).collect();
         let mut group_of: HashMap<MentionId, usize> = HashMap::new();
@@ -55,9 +52,10 @@ impl Suggestions {
             }
         }
         let mut words = Words::default();
-        let mut found: Vec<(MentionId, MentionId, f32, Vec<u32>)> = pairs
-            .into_iter()
-            .filter_map(|(i, j, _)| {
+        let mut found: Vec<(MentionId, MentionId, f32, Vec<u32>)> = scored
+            .pairs
+            .iter()
+            .filter_map(|&(i, j, s)| {
                 let settled = matches!(
                     decided.get(&(i, j)),
                     Some(Verdict::Same | Verdict::Different)
@@ -70,7 +68,16 @@ impl Suggestions {
                     return None;
                 }
                 let (a, b) = (&index.mentions[i as usize], &index.mentions[j as usize]);
-                let (s, evidence) = score(index, social, a, b)?;
+                let mut evidence = match links.get(&(i, j)) {
+                    Some(link) => hub_evidence(&scored.hubs, link),
+                    None => Vec::new(),
+                };
+                if let Some((_, pairwise)) = score(index, social, a, b) {
+                    evidence.extend(pairwise);
+                }
+                if evidence.is_empty() {
+                    return None;
+                }
                 let mut codes = Vec::new();
                 for e in &evidence {
                     e.encode(&mut words, &mut codes);
@@ -170,6 +177,51 @@ impl Suggestions {
             .map(|&k| k as usize)
             .take_while(move |&k| self.score_of(k) >= threshold)
     }
+}
+
+/// Why a mention is taken for a hub: who the hub is, and the answers that
+/// say so.
+fn hub_evidence(hubs: &Hubs, link: &Link) -> Vec<Evidence> {
+    let Some(hub) = hubs.hubs.get(link.hub) else {
+        return Vec::new();
+    };
+    let mut out = vec![Evidence::KnownAllOver {
+        name: hub.label.clone(),
+        residents: hub.residents as u32,
+        areas: hub.areas as u32,
+    }];
+    if !link.answers.is_empty() {
+        out.push(Evidence::LikeOthersSay {
+            answers: link.answers.iter().map(|&a| answer_code(a)).collect(),
+        });
+    }
+    out
+}
+
+/// The code of an answer in [`Evidence::LikeOthersSay`].
+fn answer_code(answer: Answer) -> String {
+    use crate::core::model::Relationship as R;
+    let code = match answer {
+        Answer::CanChange => "can-change",
+        Answer::KnowsOthers => "knows-others",
+        Answer::Relationship(r) => match r {
+            R::Family => "relationship-family",
+            R::Friend => "relationship-friend",
+            R::Neighbour => "relationship-neighbour",
+            R::Work => "relationship-work",
+            R::Service => "relationship-service",
+            R::Other => "relationship-other",
+        },
+        Answer::Prompt(bit) => match bit {
+            0 => "prompt-help",
+            1 => "prompt-trust",
+            2 => "prompt-information",
+            3 => "prompt-change",
+            4 => "prompt-active",
+            _ => "prompt-custom",
+        },
+    };
+    code.to_string()
 }
 
 #[cfg(test)]

@@ -31,16 +31,46 @@ pub enum LayoutRequest {
     Stop,
 }
 
-/// Positions streamed back while the layout runs.
+/// Positions streamed back while the layout runs. The coordinates travel
+/// as packed little-endian `f32` bytes (base64 in the worker's JSON
+/// message): the main thread decodes 20,000 positions in well under a
+/// millisecond instead of parsing 40,000 decimal numbers (tens of ms, the
+/// largest cost of a frame in the profile while the layout ran).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayoutUpdate {
     pub generation: u64,
+    #[serde(with = "packed")]
     pub x: Vec<f32>,
+    #[serde(with = "packed")]
     pub y: Vec<f32>,
     /// Iterations over this graph's life in the worker.
     pub iterations: u64,
     /// No further iterations will run for this graph.
     pub resting: bool,
+}
+
+/// `Vec<f32>` as base64 of its little-endian bytes.
+mod packed {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = v.iter().flat_map(|f| f.to_le_bytes()).collect();
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let bytes = STANDARD.decode(text.as_bytes()).map_err(D::Error::custom)?;
+        if bytes.len() % 4 != 0 {
+            return Err(D::Error::custom("positions are not whole f32s"));
+        }
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect())
+    }
 }
 
 /// Work units per step (see [`iterations_per_step`]): a step of a few tens
@@ -132,6 +162,23 @@ mod tests {
         }
         assert!(last.resting, "{} iterations", last.iterations);
         assert!(last.x.iter().chain(&last.y).all(|v| v.is_finite()));
+    }
+
+    #[test]
+    fn positions_travel_packed_and_round_trip_exactly() {
+        let u = LayoutUpdate {
+            generation: 3,
+            x: vec![0.0, -1.5, f32::MAX, 1e-30, 123.456],
+            y: vec![7.0, f32::MIN, 0.1, -0.0, 9.75],
+            iterations: 12,
+            resting: false,
+        };
+        let text = serde_json::to_string(&u).expect("encodes");
+        assert!(!text.contains("123.456"), "{text}");
+        let back: LayoutUpdate = serde_json::from_str(&text).expect("decodes");
+        assert_eq!(back, u);
+        let bad = text.replacen("\"x\":\"", "\"x\":\"A", 1);
+        assert!(serde_json::from_str::<LayoutUpdate>(&bad).is_err());
     }
 
     #[test]

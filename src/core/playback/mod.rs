@@ -14,6 +14,9 @@
 //! - [`timeline`]: growing the picture in the order maps were finished;
 //! - [`card`] and [`findings`]: plain-words text as i18n keys and numbers;
 //! - [`instances`]: the styles packed as flat arrays for a GPU renderer;
+//! - [`picture`]: when to draw the picture again and when to move it;
+//! - [`raster`] and [`paint`]: the frame drawn into a pixel buffer in plain
+//!   Rust, with a level of detail, where the browser has no GPU;
 //! - [`renderer`]: which renderer draws (WebGL 2, or Canvas 2D as the
 //!   fallback) and how many ties each affords per frame;
 //! - [`search`]: finding a name, for the facilitator view only;
@@ -29,7 +32,10 @@ pub mod label_grid;
 pub mod layout_job;
 pub mod lens;
 pub mod live;
+pub mod paint;
 pub mod palette;
+pub mod picture;
+pub mod raster;
 pub mod renderer;
 pub mod scene;
 pub mod search;

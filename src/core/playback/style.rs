@@ -307,6 +307,10 @@ fn to_u8(alpha: f64) -> u8 {
     (alpha.clamp(0.0, 1.0) * 255.0).round() as u8
 }
 
+/// The layer of the nodes a lens is about, and their least radius (px).
+const FOCUS_LAYER: u8 = 2;
+const FOCUS_RADIUS: f32 = 5.0;
+
 /// The node radius in screen pixels: grows with the square root of ties (or
 /// visitors, for places), so a much-named person stands out without hiding
 /// their neighbours.
@@ -403,6 +407,11 @@ pub fn styles_with(
         } else if near.get(i).copied().unwrap_or(false) {
             (3, r.alpha, None)
         } else {
+            if r.layer >= FOCUS_LAYER {
+                // What the lens is about stays visible even with no ties
+                // (residents who named nobody are otherwise the smallest dots).
+                radius[i] = radius[i].max(FOCUS_RADIUS);
+            }
             (r.layer, r.alpha * fade, None)
         };
         let shape = if scene.nodes[i].kind == NodeKind::Place {

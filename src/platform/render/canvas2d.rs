@@ -1,16 +1,20 @@
-//! Paints one frame on a Canvas 2D context: ties batch by batch (one path and
-//! one stroke per look), then nodes (one path and one fill per look), then
-//! the public labels. This is the fallback where WebGL 2 is missing; with
-//! WebGL, [`draw_labels`] paints the labels alone on a transparent overlay.
-//! Device-pixel-ratio aware: the caller sizes the backing store; everything
-//! here is in CSS pixels under a `dpr` transform.
+//! Paints one frame on a Canvas 2D context: the picture is drawn into a
+//! pixel buffer in plain Rust (`core::playback::paint`, with its level of
+//! detail) and put on the canvas in one `putImageData`, then the public
+//! labels are drawn over it as text. This is the renderer where WebGL 2 is
+//! missing or runs on a software rasteriser; with WebGL, [`draw_labels`]
+//! paints the labels alone on a transparent overlay. Device-pixel-ratio
+//! aware: the caller sizes the backing store; labels are in CSS pixels
+//! under a `dpr` transform.
 
 use crate::core::playback::label_grid::visible_labels;
-use crate::core::playback::palette::{self, Rgb};
-use crate::core::playback::style::{Shape, Styles};
+use crate::core::playback::paint::{self, Lod, Painted};
+use crate::core::playback::palette;
+use crate::core::playback::raster::Raster;
+use crate::core::playback::style::Styles;
 use crate::core::playback::{Camera, Scene};
-use wasm_bindgen::JsValue;
-use web_sys::CanvasRenderingContext2d;
+use wasm_bindgen::Clamped;
+use web_sys::{CanvasRenderingContext2d, ImageData};
 
 /// What one frame needs.
 pub struct Frame<'a> {
@@ -20,102 +24,47 @@ pub struct Frame<'a> {
     pub y: &'a [f64],
     pub camera: &'a Camera,
     pub dpr: f64,
-    /// Draw every `edge_stride`-th tie of each batch; 0 draws none (see
-    /// `core::playback::style::edge_stride`).
-    pub edge_stride: usize,
+    /// The level of detail the picture may afford (see `core::playback::paint`).
+    pub lod: Lod,
 }
 
-fn rgba(c: Rgb, alpha: u8) -> String {
-    format!(
-        "rgba({},{},{},{:.3})",
-        c.0,
-        c.1,
-        c.2,
-        f64::from(alpha) / 255.0
-    )
-}
-
-fn dash(pattern: &[f64]) -> JsValue {
-    let a = js_sys::Array::new();
-    for v in pattern {
-        a.push(&JsValue::from_f64(*v));
+/// Draws `frame` over the whole canvas, using `raster` as the pixel buffer
+/// (kept between frames so it is allocated once).
+pub fn draw(ctx: &CanvasRenderingContext2d, raster: &mut Raster, frame: &Frame) -> Painted {
+    let Some(canvas) = ctx.canvas() else {
+        return Painted::default();
+    };
+    let (w, h) = (canvas.width(), canvas.height());
+    raster.resize(w as usize, h as usize);
+    let painted = paint::paint(
+        raster,
+        &paint::Frame {
+            scene: frame.scene,
+            styles: frame.styles,
+            x: frame.x,
+            y: frame.y,
+            camera: frame.camera,
+            dpr: frame.dpr,
+            lod: frame.lod,
+        },
+    );
+    match ImageData::new_with_u8_clamped_array_and_sh(Clamped(raster.bytes()), w, h) {
+        Ok(image) => {
+            let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            let _ = ctx.put_image_data(&image, 0.0, 0.0);
+        }
+        Err(e) => web_sys::console::error_1(&e),
     }
-    a.into()
-}
-
-/// Draws `frame` over the whole canvas.
-pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame) {
     let Frame {
-        scene,
-        styles,
-        x,
-        y,
-        camera,
-        dpr,
-        edge_stride,
+        x, y, camera, dpr, ..
     } = *frame;
-    let (w, h) = (camera.size.width, camera.size.height);
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
-    ctx.set_fill_style_str(&palette::BACKGROUND.hex());
-    ctx.fill_rect(0.0, 0.0, w, h);
     let at = |i: u32| -> Option<(f64, f64)> {
         let p = camera.to_screen(*x.get(i as usize)?, *y.get(i as usize)?);
         (p.0.is_finite() && p.1.is_finite()).then_some(p)
     };
-    let inside =
-        |(sx, sy): (f64, f64), pad: f64| sx >= -pad && sy >= -pad && sx <= w + pad && sy <= h + pad;
-    ctx.set_line_cap("round");
-    let edge_batches = if edge_stride == 0 {
-        &[][..]
-    } else {
-        &styles.edge_batches[..]
-    };
-    for batch in edge_batches {
-        let look = batch.look;
-        ctx.set_stroke_style_str(&rgba(look.colour, look.alpha));
-        ctx.set_line_width(look.width());
-        let _ = ctx.set_line_dash(&dash(look.dash.pattern()));
-        ctx.begin_path();
-        for &k in &batch.edges {
-            let Some(e) = scene.edges.get(k as usize) else {
-                continue;
-            };
-            if let (Some(a), Some(b)) = (at(e.source), at(e.target)) {
-                if inside(a, 0.0) || inside(b, 0.0) {
-                    ctx.move_to(a.0, a.1);
-                    ctx.line_to(b.0, b.1);
-                }
-            }
-        }
-        ctx.stroke();
-    }
-    let _ = ctx.set_line_dash(&dash(&[]));
-    for batch in &styles.node_batches {
-        let look = batch.look;
-        ctx.set_fill_style_str(&rgba(look.fill, look.alpha));
-        ctx.begin_path();
-        for &i in &batch.nodes {
-            let Some(p) = at(i) else { continue };
-            let r = f64::from(styles.radius.get(i as usize).copied().unwrap_or(3.0));
-            if !inside(p, r) {
-                continue;
-            }
-            match look.shape {
-                Shape::Circle => {
-                    ctx.move_to(p.0 + r, p.1);
-                    let _ = ctx.arc(p.0, p.1, r, 0.0, std::f64::consts::TAU);
-                }
-                Shape::Square => ctx.rect(p.0 - r, p.1 - r, 2.0 * r, 2.0 * r),
-            }
-        }
-        ctx.fill();
-        if let Some(outline) = look.outline {
-            ctx.set_stroke_style_str(&outline.hex());
-            ctx.set_line_width(3.0);
-            ctx.stroke();
-        }
-    }
     labels(ctx, frame, &at);
+    painted
 }
 
 /// Clears a transparent overlay and paints only the public labels of

@@ -7,12 +7,19 @@
 //! next, so starting WebGL (a few hundred ms without a GPU) never delays
 //! the first picture. Labels always go through
 //! Canvas 2D text: drawn on the main canvas by the fallback, on a
-//! transparent overlay canvas above the WebGL picture otherwise. A frame
-//! identical to the last one painted (same styles, positions, camera) is
-//! skipped, so a resting picture costs nothing.
+//! transparent overlay canvas above the WebGL picture otherwise. What each
+//! frame does is `core::playback::picture::plan`: a frame identical to the
+//! last one painted is skipped, so a resting picture costs nothing, and
+//! while the camera is dragged a picture that was costly to draw is moved
+//! (the caller applies the returned transform to the canvases) and drawn
+//! sharply again when the gesture rests.
 
 use super::canvas2d::{self, Frame};
+use super::frames;
 use super::webgl::{self, GlFrame, GlRenderer};
+use crate::core::playback::paint::{Lod, Painted};
+use crate::core::playback::picture::{plan, Drawn, Plan, Transform, CHEAP_MS};
+use crate::core::playback::raster::Raster;
 use crate::core::playback::renderer::Renderer;
 use crate::core::playback::style::Styles;
 use crate::core::playback::{Camera, Scene};
@@ -45,7 +52,20 @@ enum Backend {
     Canvas(CanvasRenderingContext2d),
 }
 
-type Signature = (*const Styles, *const Scene, u64, Camera, u64, usize);
+/// What a picture shows, bar the camera: scene, styles, positions, pixel
+/// density and the share of ties drawn.
+type Content = (*const Styles, *const Scene, u64, u64, usize);
+
+/// What a frame did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Outcome {
+    /// Nothing changed.
+    Kept,
+    /// The picture on screen is to be moved by this transform.
+    Moved(Transform),
+    /// A fresh picture was drawn (to be shown untransformed).
+    Drew,
+}
 
 /// Paints pictures on a canvas and its label overlay.
 pub struct Painter {
@@ -55,8 +75,41 @@ pub struct Painter {
     software: bool,
     overlay: Option<CanvasRenderingContext2d>,
     overlay_has_text: bool,
-    last: Option<Signature>,
+    drawn: Option<Drawn<Content>>,
+    /// The Canvas 2D renderer's pixel buffer, kept between frames.
+    raster: Raster,
+    /// Pictures drawn so far, and the level of detail of the last one.
+    pub pictures: u64,
+    pub painted: Painted,
+    /// The share of the full level of detail the Canvas 2D pictures get,
+    /// tuned to the time they take (see [`Painter::tune`]).
+    pub detail: f64,
+    /// The picture on screen was drawn with less than its full detail.
+    cut: bool,
+    /// The backing store's share of the screen's pixel density (see
+    /// [`Painter::resolution`]).
+    resolution: f64,
 }
+
+/// While the layout moves a picture that stays slow at the least detail,
+/// it is drawn at this share of the pixel density (a quarter of the
+/// pixels), and sharp again at rest.
+const SETTLING_RESOLUTION: f64 = 0.5;
+
+/// At rest, a cut picture is drawn again with this many times its detail
+/// (not all of it: at 20,000 people a full picture takes about half a
+/// second without a GPU, which would stall the next gesture).
+const REST_DETAIL: f64 = 3.0;
+
+/// A Canvas 2D picture is aimed at taking this long (ms) at most…
+const SLOW_MS: f64 = 12.0;
+/// …and is given more detail again when it takes less than this.
+const FAST_MS: f64 = 6.0;
+/// Detail is never cut below this share: part of a frame's cost (clearing
+/// and uploading the pixels) does not shrink with it, and below this the
+/// picture would lose its shape (at 20,000 people: a few thousand ties and
+/// 1–2 px dots).
+const LEAST_DETAIL: f64 = 0.1;
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
@@ -98,7 +151,13 @@ impl Painter {
             software: false,
             overlay,
             overlay_has_text: false,
-            last: None,
+            drawn: None,
+            raster: Raster::default(),
+            pictures: 0,
+            painted: Painted::default(),
+            detail: 1.0,
+            cut: false,
+            resolution: 1.0,
         })
     }
 
@@ -127,7 +186,7 @@ impl Painter {
         };
         self.software = probe.unwrap_or(false);
         self.overlay_has_text = false;
-        self.last = None;
+        self.drawn = None;
     }
 
     /// True when this browser's WebGL runs on a software rasteriser (reported
@@ -144,22 +203,103 @@ impl Painter {
         }
     }
 
-    /// Paints `p` unless it is the picture already on screen; true when painted.
-    pub fn paint(&mut self, p: &Picture) -> bool {
+    /// Paints `p`, moves the picture on screen, or does nothing, as
+    /// [`plan`] decides for this frame.
+    pub fn paint(&mut self, p: &Picture) -> Outcome {
         let budget = match self.backend {
             // The first frame is drawn by Canvas 2D: its budget.
             Backend::Starting(_) => Renderer::Canvas2d.budget(false),
             _ => self.renderer().budget(self.software),
         };
         let stride = budget.stride(p.styles.visible_edges, p.moving);
-        let signature = (
+        let content = (
             Rc::as_ptr(p.styles),
             Rc::as_ptr(p.scene),
             p.positions_rev,
-            p.camera,
             p.dpr.to_bits(),
             stride,
         );
+        if let Backend::Starting(canvas) = &self.backend {
+            if self.drawn.is_some() {
+                let canvas = canvas.clone();
+                self.start(&canvas);
+            }
+        }
+        let settling = self
+            .drawn
+            .as_ref()
+            .is_some_and(|d| d.content.2 != p.positions_rev);
+        let mut sharpen = false;
+        match plan(self.drawn.as_ref(), &content, &p.camera, p.moving) {
+            // At rest, the backing store returns to full density first (the
+            // caller resizes it for the next frame, which then draws).
+            Plan::Keep if self.resolution < 1.0 && !p.moving => {
+                self.resolution = 1.0;
+                return Outcome::Kept;
+            }
+            // At rest, a picture whose detail was cut is drawn once more
+            // with more of it (see `REST_DETAIL`).
+            Plan::Keep if self.cut && !p.moving && self.renderer() == Renderer::Canvas2d => {
+                sharpen = true;
+            }
+            Plan::Keep => return Outcome::Kept,
+            Plan::Move(t) => return Outcome::Moved(t),
+            Plan::Draw => {}
+        }
+        let tuned = self.detail;
+        if sharpen {
+            self.detail = (tuned * REST_DETAIL).min(1.0);
+        }
+        let t0 = frames::now();
+        let drew = self.draw(p, stride);
+        self.detail = tuned;
+        if !drew {
+            return Outcome::Kept;
+        }
+        let mut cost_ms = frames::now() - t0;
+        self.cut = !sharpen && (self.painted.stride > 1 || self.painted.node_scale < 1.0);
+        if self.renderer() == Renderer::Canvas2d && !sharpen {
+            self.tune(cost_ms);
+            if settling && cost_ms > SLOW_MS && self.detail <= LEAST_DETAIL {
+                self.resolution = SETTLING_RESOLUTION;
+            }
+        }
+        if self.renderer() == Renderer::WebGl && self.software {
+            // A software rasteriser's real cost comes after the call, when
+            // the picture is read back for the compositor.
+            cost_ms = cost_ms.max(2.0 * CHEAP_MS);
+        }
+        self.drawn = Some(Drawn {
+            content,
+            camera: p.camera,
+            cost_ms,
+        });
+        self.pictures += 1;
+        Outcome::Drew
+    }
+
+    /// The share of the screen's pixel density the canvas's backing store
+    /// should have for the next frame (1, or less while a slow picture
+    /// settles).
+    pub fn resolution(&self) -> f64 {
+        self.resolution
+    }
+
+    /// Gives the next pictures less detail after a slow one, more after a
+    /// fast one that was cut (between the two bounds, nothing changes, so
+    /// the sampled ties stay the same from frame to frame).
+    fn tune(&mut self, cost_ms: f64) {
+        let cut = self.painted.stride > 1 || self.painted.node_scale < 1.0;
+        if cost_ms > SLOW_MS {
+            self.detail *= (SLOW_MS / cost_ms).clamp(0.3, 0.9);
+        } else if cost_ms < FAST_MS && cut {
+            self.detail *= 1.25;
+        }
+        self.detail = self.detail.clamp(LEAST_DETAIL, 1.0);
+    }
+
+    /// Draws `p` with the current backend; false when nothing could be drawn.
+    fn draw(&mut self, p: &Picture, stride: usize) -> bool {
         let frame = Frame {
             scene: p.scene,
             styles: p.styles,
@@ -167,24 +307,14 @@ impl Painter {
             y: p.y,
             camera: &p.camera,
             dpr: p.dpr,
-            edge_stride: stride,
+            lod: Lod::scaled(self.detail),
         };
-        if let Backend::Starting(canvas) = &self.backend {
-            if self.last.is_some() {
-                let canvas = canvas.clone();
-                self.start(&canvas);
-            } else if let Some(o) = &self.overlay {
-                canvas2d::draw(o, &frame);
-                self.last = Some(signature);
-                return true;
-            }
-        }
-        if self.last == Some(signature) {
-            return false;
-        }
         match &mut self.backend {
-            Backend::Starting(_) => return false,
-            Backend::Canvas(ctx) => canvas2d::draw(ctx, &frame),
+            Backend::Starting(_) => match &self.overlay {
+                Some(o) => self.painted = canvas2d::draw(o, &mut self.raster, &frame),
+                None => return false,
+            },
+            Backend::Canvas(ctx) => self.painted = canvas2d::draw(ctx, &mut self.raster, &frame),
             Backend::Gl {
                 context, renderer, ..
             } => {
@@ -211,10 +341,17 @@ impl Painter {
                 if let Err(e) = drawn {
                     web_sys::console::error_1(&e);
                 }
+                self.painted = Painted {
+                    ties_drawn: p.styles.visible_edges.div_ceil(stride.max(1))
+                        * usize::from(stride > 0),
+                    stride,
+                    tie_pixels: 0.0,
+                    nodes_drawn: p.styles.visible_nodes,
+                    node_scale: 1.0,
+                };
                 self.paint_labels(&frame);
             }
         }
-        self.last = Some(signature);
         true
     }
 
