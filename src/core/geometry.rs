@@ -271,6 +271,28 @@ impl Viewport {
         }
     }
 
+    /// The view two fingers make: scaled by how far apart they moved and
+    /// panned by how far their midpoint moved, both measured from where they
+    /// started (`start`), so a long pinch never drifts. Fingers that started
+    /// on the same spot only pan.
+    pub fn pinched(
+        &self,
+        start: (ScreenPoint, ScreenPoint),
+        now: (ScreenPoint, ScreenPoint),
+    ) -> Viewport {
+        let d0 = start.0.distance(start.1);
+        let d1 = now.0.distance(now.1);
+        let factor = if d0 > 1.0 && d1.is_finite() {
+            d1 / d0
+        } else {
+            1.0
+        };
+        let m0 = start.0.midpoint(start.1);
+        let m1 = now.0.midpoint(now.1);
+        self.with_scale_about(m0, self.scale * factor)
+            .pan(m1.minus(m0))
+    }
+
     /// Moves the picture by `by` screen pixels.
     pub fn pan(&self, by: ScreenVector) -> Viewport {
         if !(by.dx.is_finite() && by.dy.is_finite()) {

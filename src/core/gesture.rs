@@ -320,23 +320,6 @@ fn bubble_at(scene: &Scene, at: ScreenPoint) -> Option<AlterId> {
     )
 }
 
-fn pinch_viewport(
-    v0: Viewport,
-    s0: (ScreenPoint, ScreenPoint),
-    now: (ScreenPoint, ScreenPoint),
-) -> Viewport {
-    let d0 = s0.0.distance(s0.1);
-    let d1 = now.0.distance(now.1);
-    let factor = if d0 > 1.0 && d1.is_finite() {
-        d1 / d0
-    } else {
-        1.0
-    };
-    let m0 = s0.0.midpoint(s0.1);
-    let m1 = now.0.midpoint(now.1);
-    v0.with_scale_about(m0, v0.scale * factor).pan(m1.minus(m0))
-}
-
 /// The viewport a pan or pinch phase currently shows.
 fn phase_viewport(phase: &Phase) -> Option<Viewport> {
     match *phase {
@@ -352,7 +335,7 @@ fn phase_viewport(phase: &Phase) -> Option<Viewport> {
             start_a,
             start_b,
             viewport,
-        } => Some(pinch_viewport(viewport, (start_a, start_b), (a.1, b.1))),
+        } => Some(viewport.pinched((start_a, start_b), (a.1, b.1))),
         _ => None,
     }
 }

@@ -15,7 +15,7 @@
 //!   pin drag is ignored. A cancelled pointer abandons what it was doing.
 
 use super::map::{hit_pin, MapSpace, PinSpot};
-use crate::core::geometry::{ScreenPoint, ScreenVector, Viewport, WorldPoint};
+use crate::core::geometry::{ScreenPoint, Viewport, WorldPoint};
 use crate::core::gesture::{slop_px, PointerId, PointerKind, PointerType};
 use crate::core::model::{MapPin, PlaceId};
 
@@ -96,26 +96,6 @@ pub enum MapPhase {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapGesture {
     pub phase: MapPhase,
-}
-
-fn minus(a: ScreenPoint, b: ScreenPoint) -> ScreenVector {
-    a.minus(b)
-}
-
-fn pinch(
-    viewport: &Viewport,
-    start_a: ScreenPoint,
-    start_b: ScreenPoint,
-    a: ScreenPoint,
-    b: ScreenPoint,
-) -> Viewport {
-    let d0 = start_a.distance(start_b).max(1.0);
-    let d = a.distance(b).max(1.0);
-    let m0 = start_a.midpoint(start_b);
-    let m = a.midpoint(b);
-    viewport
-        .with_scale_about(m0, viewport.scale * d / d0)
-        .pan(minus(m, m0))
 }
 
 impl MapGesture {
@@ -217,7 +197,7 @@ impl MapGesture {
                             last: e.at,
                             viewport: *viewport,
                         };
-                        let vp = viewport.pan(minus(e.at, *start));
+                        let vp = viewport.pan(e.at.minus(*start));
                         (next(panning), vec![MapIntent::ViewportChanged(vp)])
                     }
                 }
@@ -269,9 +249,7 @@ impl MapGesture {
                     last: e.at,
                     viewport: *viewport,
                 }),
-                vec![MapIntent::ViewportChanged(
-                    viewport.pan(minus(e.at, *start)),
-                )],
+                vec![MapIntent::ViewportChanged(viewport.pan(e.at.minus(*start)))],
             ),
             (MapPhase::Panning { pointer, .. }, PointerKind::Up | PointerKind::Cancel)
                 if *pointer == e.id =>
@@ -293,7 +271,7 @@ impl MapGesture {
                 } else {
                     (*a, (b.0, e.at))
                 };
-                let vp = pinch(viewport, *start_a, *start_b, na.1, nb.1);
+                let vp = viewport.pinched((*start_a, *start_b), (na.1, nb.1));
                 (
                     next(MapPhase::Pinching {
                         a: na,
