@@ -239,21 +239,32 @@ mod tests {
         Camera::new(ScreenSize::new(w, h)).fit(rect, 20.0)
     }
 
+    /// A frame at full detail on a 1× screen, as most tests draw it.
+    fn full_detail<'a>(
+        scene: &'a Scene,
+        styles: &'a Styles,
+        x: &'a [f64],
+        y: &'a [f64],
+        camera: &'a Camera,
+    ) -> Frame<'a> {
+        Frame {
+            scene,
+            styles,
+            x,
+            y,
+            camera,
+            dpr: 1.0,
+            lod: Lod::FULL,
+        }
+    }
+
     #[test]
     fn every_node_is_drawn_in_its_colour_at_its_place() {
         let (scene, x, y) = laid_out(60, 120);
         let st = styles(&scene, Lens::Communities, u32::MAX, None);
         let camera = fitted(&x, &y, 400.0, 300.0);
         let mut r = Raster::new(400, 300);
-        let f = Frame {
-            scene: &scene,
-            styles: &st,
-            x: &x,
-            y: &y,
-            camera: &camera,
-            dpr: 1.0,
-            lod: Lod::FULL,
-        };
+        let f = full_detail(&scene, &st, &x, &y, &camera);
         let done = paint(&mut r, &f);
         assert_eq!(done.nodes_drawn, st.visible_nodes);
         assert_eq!(done.stride, 1);
@@ -283,15 +294,7 @@ mod tests {
         let st = styles(&scene, Lens::Communities, u32::MAX, Some(you));
         let camera = fitted(&x, &y, 1920.0, 1080.0);
         let mut r = Raster::new(1920, 1080);
-        let f = Frame {
-            scene: &scene,
-            styles: &st,
-            x: &x,
-            y: &y,
-            camera: &camera,
-            dpr: 1.0,
-            lod: Lod::FULL,
-        };
+        let f = full_detail(&scene, &st, &x, &y, &camera);
         let done = paint(&mut r, &f);
         assert!(done.tie_pixels > TIE_PIXELS, "{}", done.tie_pixels);
         assert!(done.stride > 1);
@@ -346,15 +349,7 @@ mod tests {
         };
         let mut one = Raster::new(200, 150);
         let mut two = Raster::new(400, 300);
-        let f = Frame {
-            scene: &scene,
-            styles: &st,
-            x: &x,
-            y: &y,
-            camera: &camera,
-            dpr: 1.0,
-            lod: Lod::FULL,
-        };
+        let f = full_detail(&scene, &st, &x, &y, &camera);
         paint(&mut one, &f);
         paint(&mut two, &Frame { dpr: 2.0, ..f });
         let ratio = ink(&two) as f64 / ink(&one) as f64;
