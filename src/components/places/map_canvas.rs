@@ -12,7 +12,7 @@ use super::map_draw::draw;
 use super::picture::{use_map_picture, PictureState};
 use crate::core::geometry::{ScreenSize, Viewport};
 use crate::core::gesture::{wheel, PointerId, PointerKind, Scene, WheelEvent};
-use crate::core::model::{MapPicture, MapPin, PlaceCategory, PlaceId};
+use crate::core::model::{MapPicture, MapPin, Place, PlaceCategory, PlaceId};
 use crate::core::places::map::{MapSpace, PinSpot};
 use crate::core::places::pin_drag::{MapGesture, MapIntent, MapPointer, MapScene};
 use crate::platform::pointer;
@@ -29,6 +29,20 @@ pub struct CanvasPlace {
     pub pin: Option<MapPin>,
     /// On the resident's map.
     pub chosen: bool,
+}
+
+impl CanvasPlace {
+    /// A listed place as the map draws it; `chosen` when it is on the
+    /// resident's map.
+    pub fn of(place: &Place, chosen: bool) -> CanvasPlace {
+        CanvasPlace {
+            id: place.id.clone(),
+            name: place.name.clone(),
+            category: place.category,
+            pin: place.pin,
+            chosen,
+        }
+    }
 }
 
 /// A chosen place with no pin (a resident's new place, an online group).

@@ -121,15 +121,12 @@ pub fn places() -> Html {
         event
             .places
             .iter()
-            .map(|p| CanvasPlace {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                category: p.category,
-                pin: p.pin,
-                chosen: r
+            .map(|p| {
+                let chosen = r
                     .places
                     .iter()
-                    .any(|v| v.place == PlaceRef::Listed(p.id.clone())),
+                    .any(|v| v.place == PlaceRef::Listed(p.id.clone()));
+                CanvasPlace::of(p, chosen)
             })
             .collect(),
     );

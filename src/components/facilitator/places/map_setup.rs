@@ -83,13 +83,7 @@ pub fn map_setup() -> Html {
         event
             .places
             .iter()
-            .map(|p| CanvasPlace {
-                id: p.id.clone(),
-                name: p.name.clone(),
-                category: p.category,
-                pin: p.pin,
-                chosen: false,
-            })
+            .map(|p| CanvasPlace::of(p, false))
             .collect(),
     );
     let pinned = event.places.iter().filter(|p| p.pin.is_some()).count();
