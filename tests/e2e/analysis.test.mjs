@@ -59,7 +59,8 @@ test("the overview shows the worker's figures and findings, and updates them aft
   assert.deepEqual(errors, []);
 });
 
-test("a large play-back shows the worker's progress, sampled then refining, and stays live", async (t) => {
+/** The 8,000-node bench play-back, once its analysis progress bar shows. */
+async function openLargePlayback(t) {
   const { context } = await launch(null, { viewport: { width: 1600, height: 900 } });
   t.after(() => context.close());
   const page = await context.newPage();
@@ -67,6 +68,11 @@ test("a large play-back shows the worker's progress, sampled then refining, and 
   await open(page, srv.url, "#/playback?bench=8000");
   const bar = page.locator("[data-testid=analysis-progress]");
   await bar.waitFor({ timeout: 30000 });
+  return { page, errors, bar };
+}
+
+test("a large play-back shows the worker's progress, sampled then refining, and stays live", async (t) => {
+  const { page, errors, bar } = await openLargePlayback(t);
   // Every state of the bar the page renders, recorded in the page: the
   // worker is quick enough now that polling from here can miss stages.
   await page.evaluate(() => {
@@ -115,13 +121,7 @@ test("a large play-back shows the worker's progress, sampled then refining, and 
 });
 
 test("when the analysis worker dies, the play-back says so in plain words and a retry starts it again", async (t) => {
-  const { context } = await launch(null, { viewport: { width: 1600, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await open(page, srv.url, "#/playback?bench=8000");
-  const bar = page.locator("[data-testid=analysis-progress]");
-  await bar.waitFor({ timeout: 30000 });
+  const { page, errors, bar } = await openLargePlayback(t);
   // The worker goes away mid-job, as a crashed one does (every worker of
   // the page: the analysis's and the layout's).
   const workers = page.workers();
