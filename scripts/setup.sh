@@ -70,3 +70,6 @@ fi
 
 # Trunk builds with --offline: fetch crates first (a no-op when cached).
 cargo fetch --quiet
+# The fuzz crate has its own lockfile (libfuzzer-sys...): fetch it too, or
+# the offline fuzz build on a fresh machine finds no such package.
+if $want_test; then cargo fetch --quiet --manifest-path fuzz/Cargo.toml; fi
