@@ -85,12 +85,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
             "cmp-timeline-value",
             &[
                 ("event", name.clone().into()),
-                ("percent", ((shown * 100) / props.steps.max(1)) as usize).into()),
+                (
+                    "percent",
+                    (((shown * 100) / props.steps.max(1)) as usize).into(),
+                ),
             ],
         ),
         _ => app.t_with(
             "pb-timeline-value",
-            &[("shown", (shown as usize).into()), ("total", (props.steps as usize).into())],
+            &[
+                ("shown", (shown as usize).into()),
+                ("total", (props.steps as usize).into()),
+            ],
         ),
     };
     let mode_button = |mode: TimelineMode, key: &str, id: &str| {

@@ -281,7 +281,11 @@ pub fn playback() -> Html {
             if m != *mode {
                 playing.set(false);
                 // Between two events starts from the earlier picture.
-                step.set(if m == TimelineMode::Between { 0 } else { u32::MAX });
+                step.set(if m == TimelineMode::Between {
+                    0
+                } else {
+                    u32::MAX
+                });
                 selected.set(None);
                 found.set(None);
                 mode.set(m);

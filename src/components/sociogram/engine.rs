@@ -276,7 +276,11 @@ impl Engine {
         let between = self.between.clone();
         // Between two events the whole overlay is styled, then the step's
         // timing hides and fades it; otherwise the step is the map count.
-        let step = if between.is_some() { u32::MAX } else { self.step };
+        let step = if between.is_some() {
+            u32::MAX
+        } else {
+            self.step
+        };
         let styles = |h: Option<Highlight>| {
             let mut st = styles_with(scene, lens, step, h, look);
             if let Some(b) = &between {
