@@ -15,6 +15,8 @@ use yew::prelude::*;
 
 /// Seed of the demo event (its earlier year comes from the same world).
 const DEMO_SEED: u64 = 2026;
+/// The demo event's id (see `core::demo::event`).
+const DEMO_EVENT_ID: &str = crate::core::demo::event::DEMO_EVENT_ID;
 
 /// What the panel last said: working, done, or why not.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +111,8 @@ pub fn compare_panel() -> Html {
     };
     let earlier = app.state().earlier.clone();
     let holding = earlier != Earlier::None;
+    // Last year's demo only makes sense beside the demo event itself.
+    let demo_here = app.state().community.event.id.as_str() == DEMO_EVENT_ID;
     html! {
         <section class="panel" aria-labelledby="cmp-title" data-testid="compare-panel">
             <h2 id="cmp-title">{ app.t("cmp-title") }</h2>
@@ -128,9 +132,11 @@ pub fn compare_panel() -> Html {
                     <input type="file" class="sr-only" accept=".json,application/json"
                         data-testid="cmp-file" onchange={on_pick} />
                 </label>
-                <button type="button" class="btn" onclick={on_demo} data-testid="cmp-demo">
-                    { app.t("cmp-demo") }
-                </button>
+                if demo_here {
+                    <button type="button" class="btn" onclick={on_demo} data-testid="cmp-demo">
+                        { app.t("cmp-demo") }
+                    </button>
+                }
                 if holding {
                     <button type="button" class="btn" onclick={on_remove} data-testid="cmp-remove">
                         { app.t("cmp-remove") }
