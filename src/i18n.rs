@@ -20,6 +20,8 @@ const EN: &str = concat!(
     include_str!("../i18n/en/playback.ftl"),
     "\n",
     include_str!("../i18n/en/matching.ftl"),
+    "\n",
+    include_str!("../i18n/en/compare.ftl"),
 );
 
 /// The languages shipped with the app: (BCP 47 tag, native name, messages).
@@ -162,6 +164,17 @@ mod tests {
     #[test]
     fn unknown_language_falls_back_to_english() {
         assert_eq!(Translator::new("xx").lang(), "en");
+    }
+
+    /// The comparison caption's keys (named by constants) exist.
+    #[test]
+    fn comparison_caption_keys_exist() {
+        let t = Translator::new("en");
+        for key in crate::core::compare::summary::KEYS {
+            assert!(t.has(key), "{key}");
+        }
+        let s = t.t_with("cmp-joined", &[("count", 34usize.into())]);
+        assert_eq!(s.replace(['\u{2068}', '\u{2069}'], ""), "34 people joined");
     }
 
     /// Every `t("key")` / `t_with("key"` in the source exists in English.

@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod command;
+pub mod compare;
 pub mod demo;
 pub mod embed;
 pub mod exchange;

@@ -63,6 +63,26 @@ pub enum Boot {
     Ready,
 }
 
+/// The earlier event held on this device for comparison (see `state::earlier`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Earlier {
+    #[default]
+    None,
+    Held(Rc<Community>),
+    /// Something is stored but cannot be read (damaged, or from a newer app):
+    /// kept until the facilitator removes or replaces it.
+    Unreadable(String),
+}
+
+impl Earlier {
+    pub fn held(&self) -> Option<&Rc<Community>> {
+        match self {
+            Earlier::Held(c) => Some(c),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub boot: Boot,
@@ -97,6 +117,8 @@ pub struct AppState {
     /// Which names the play-back may show: set from the facilitator
     /// workspace only, never stored (a reload returns to places only).
     pub playback_labels: Labels,
+    /// An earlier event kept beside this one, for the play-back's comparison.
+    pub earlier: Earlier,
 }
 
 #[derive(Debug, Clone)]
@@ -159,6 +181,8 @@ pub enum Action {
     ResponseReceived(Box<Response>),
     /// The facilitator chose which names the play-back shows.
     SetPlaybackLabels(Labels),
+    /// The earlier event for comparison was read, kept, replaced or removed.
+    SetEarlier(Earlier),
 }
 
 impl AppState {
@@ -183,6 +207,7 @@ impl AppState {
             handover: HandoverDevice::default(),
             handover_rev: 0,
             playback_labels: Labels::default(),
+            earlier: Earlier::None,
         }
     }
 
@@ -282,6 +307,7 @@ impl AppState {
             }
             Action::Unlock(on) => self.unlocked = on,
             Action::SetPlaybackLabels(labels) => self.playback_labels = labels,
+            Action::SetEarlier(earlier) => self.earlier = earlier,
             Action::Withdraw(id) => {
                 let c = Rc::make_mut(&mut self.community);
                 c.responses.retain(|r| r.id != id);

@@ -421,6 +421,7 @@ async fn boot(dispatcher: UseReducerDispatcher<StateCell>, slot: Rc<RefCell<Opti
         dispatcher.dispatch(Action::KioskLoaded(kiosk));
     }
     super::handover_actions::boot(&repo, &dispatcher).await;
+    super::earlier::boot(&repo, &dispatcher).await;
     let draft = match repo.load_draft::<Draft>(DRAFT_KEY).await {
         Ok(Some(Ok(d))) if d.response.event == community.event.id => Some(d),
         _ => None,

@@ -12,12 +12,14 @@ pub mod analysis;
 #[cfg(target_arch = "wasm32")]
 pub mod context;
 #[cfg(target_arch = "wasm32")]
+pub mod earlier;
+#[cfg(target_arch = "wasm32")]
 pub mod facilitator_actions;
 #[cfg(target_arch = "wasm32")]
 pub mod handover_actions;
 #[cfg(target_arch = "wasm32")]
 pub mod map_picture;
 
-pub use app_state::{Action, AppState, Boot, SaveState, StorageHealth};
+pub use app_state::{Action, AppState, Boot, Earlier, SaveState, StorageHealth};
 pub use draft::{Draft, Step};
 pub use route::Route;

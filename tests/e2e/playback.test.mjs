@@ -8,7 +8,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { serve, launch, open, watchErrors, shot, text, KIOSK } from "./harness.mjs";
+import { serve, launch, open, watchErrors, shot, text, readStore, KIOSK } from "./harness.mjs";
 
 let srv;
 before(async () => { srv = await serve(process.env.WEAVE_DIST); });
@@ -314,5 +314,132 @@ test("size and colour choices change the picture's key; presentation mode uses l
   await shot(page, "playback-presenting");
   await page.locator("[data-testid=pb-fullscreen]").tap();
   await page.waitForSelector("main.playback:not(.presenting)");
+  assert.deepEqual(errors, []);
+});
+
+/** Keeps the demo's event from last year for comparison, from the facilitator workspace. */
+async function keepDemoEarlier(page) {
+  await page.evaluate(() => { location.hash = "#/facilitator"; });
+  await page.waitForSelector("[data-testid=compare-panel]");
+  await page.locator("[data-testid=cmp-demo]").tap();
+  await page.waitForSelector("[data-testid=cmp-held]");
+}
+
+const setStep = (page, v) => page.$eval("[data-testid=pb-timeline]", (el, value) => {
+  el.value = String(value);
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+}, v);
+
+test("between two events: last year's picture grows into this year's, with a caption", async (t) => {
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playback(page);
+  // Without an earlier event the timeline only plays this event.
+  assert.equal(await page.locator("[data-testid=pb-mode-between]").count(), 0);
+  await keepDemoEarlier(page);
+  assert.match(await text(page, "[data-testid=cmp-held]"), /mapping day 2025 \(2025-06-14\), 110 maps/);
+  // A bad file is refused in plain words, and the event held stays.
+  await page.locator("[data-testid=cmp-file]").setInputFiles({
+    name: "notes.json", mimeType: "application/json", buffer: Buffer.from("{ not weave"),
+  });
+  await page.waitForFunction(() => /could not be used/.test(document.querySelector("[data-testid=cmp-note]").textContent));
+  assert.match(await text(page, "[data-testid=cmp-held]"), /mapping day 2025/);
+  await shot(page, "compare-panel");
+  // The current event is untouched.
+  assert.equal(await text(page, "[data-testid=response-count]"), "150");
+  await page.locator("[data-testid=open-playback]").tap();
+  await page.waitForSelector(`${CANVAS}[data-frames]`);
+  const alone = Number(await data(page, "nodes"));
+  // Keyboard: the mode switch is a pair of buttons.
+  await page.locator("[data-testid=pb-mode-between]").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=pb-mode-between][aria-pressed=true]");
+  const caption = await text(page, "[data-testid=pb-between-caption]");
+  assert.match(caption,
+    /^Since Murton Big Local — mapping day 2025: \d+ people joined, \d+ new ties link groups that were apart, \d+ people are no longer named\.$/, caption);
+  const [joined, linking, gone] = caption.match(/\d+/g).slice(1).map(Number);
+  assert.ok(joined >= 5 && linking >= 5 && gone >= 5, caption);
+  assert.match(await text(page, "[data-testid=pb-timeline-value]"), /^0% of the way from Murton/);
+  await page.waitForTimeout(1500); // let the overlay's layout settle a little
+  const before = Number(await data(page, "nodes"));
+  assert.ok(before > 300 && before !== alone, `${before} earlier, ${alone} this event`);
+  const earlierPicture = await page.locator(CANVAS).screenshot();
+  await shot(page, "playback-between-earlier");
+  await page.locator("[data-testid=pb-play]").tap();
+  await page.waitForFunction(() => /^(2|3|4)\d% /.test(document.querySelector("[data-testid=pb-timeline-value]").textContent.replace(/[\u2068\u2069]/g, "")));
+  await shot(page, "playback-between-midway");
+  await page.waitForFunction(() => /^100% /.test(document.querySelector("[data-testid=pb-timeline-value]").textContent.replace(/[\u2068\u2069]/g, "")), null, { timeout: 30000 });
+  await page.waitForSelector("[data-testid=pb-play][aria-pressed=false]");
+  await page.waitForTimeout(600);
+  const after = Number(await data(page, "nodes"));
+  assert.equal(after, alone, "the end of the timeline is this event's picture");
+  const currentPicture = await page.locator(CANVAS).screenshot();
+  assert.ok(!earlierPicture.equals(currentPicture), "the picture changed");
+  await shot(page, "playback-between-current");
+  // Step back by keyboard, and jump to either end.
+  await page.locator("[data-testid=pb-timeline]").focus();
+  await page.keyboard.press("ArrowLeft");
+  assert.match(await text(page, "[data-testid=pb-timeline-value]"), /^99% /);
+  await page.locator("[data-testid=pb-show-earlier]").tap();
+  await page.waitForFunction(([s, n]) => Number(document.querySelector(s).dataset.nodes) === n, [CANVAS, before]);
+  // Back to this event map by map; then the earlier event is removed.
+  await page.locator("[data-testid=pb-mode-in-order]").tap();
+  assert.match(await text(page, "[data-testid=pb-timeline-value]"), /of 150 maps/);
+  await page.evaluate(() => { location.hash = "#/facilitator"; });
+  await page.locator("[data-testid=cmp-remove]").tap();
+  await page.waitForSelector("[data-testid=cmp-none]");
+  assert.equal(await text(page, "[data-testid=response-count]"), "150");
+  await page.locator("[data-testid=open-playback]").tap();
+  await page.waitForSelector(`${CANVAS}[data-frames]`);
+  assert.equal(await page.locator("[data-testid=pb-mode-between]").count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test("canary: names from the earlier event never reach the public play-back between two events", async (t) => {
+  const CANARY = ["Quillon Zabrinsky", "Wendeline Oxtaby"];
+  const { context } = await launch(null, KIOSK);
+  t.after(() => context.close());
+  await recordCanvasText(context);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await playback(page);
+  await keepDemoEarlier(page);
+  // Last year's file, with two canary names among the people residents named
+  // (one of them a well-known person's spelling changed) and in this year's
+  // own event untouched.
+  const store = await readStore(page);
+  const backup = store.blobs["compare/earlier"];
+  assert.equal(backup.format, "weave");
+  const named = backup.community.responses.flatMap((r) => r.alters);
+  named[0].name = CANARY[0];
+  named[7].name = CANARY[1];
+  backup.community.event.name = "Canary fair";
+  await page.locator("[data-testid=cmp-file]").setInputFiles({
+    name: "canary.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.waitForFunction(() => /Canary fair/.test(document.querySelector("[data-testid=cmp-held]")?.textContent || ""));
+  await page.locator("[data-testid=open-playback]").tap();
+  await page.waitForSelector(`${CANVAS}[data-frames]`);
+  await page.locator("[data-testid=pb-mode-between]").tap();
+  await page.waitForSelector("[data-testid=pb-between-caption]");
+  const leaks = (s) => CANARY.some((n) => n.split(" ").some((w) => s.includes(w)));
+  for (const step of [0, 30, 120]) {
+    await setStep(page, step);
+    for (const lens of ["communities", "isolates", "brokers", "change-makers", "places", "group"]) {
+      await page.locator(`button[data-lens=${lens}]`).tap();
+      await page.waitForTimeout(120);
+      const html = await page.evaluate(() => document.documentElement.outerHTML);
+      assert.ok(!leaks(html), `canary in DOM (step ${step}, ${lens})`);
+    }
+  }
+  await setStep(page, 0);
+  const svg = (await download(page, "pb-export-svg")).toString("utf8");
+  assert.ok(await parsesAsSvg(page, svg));
+  assert.ok(!leaks(svg), "canary in the SVG");
+  const drawn = await canvasText(page);
+  assert.ok(drawn.length > 0, "the places lens labelled its places");
+  assert.ok(!leaks(drawn), "canary in canvas text");
   assert.deepEqual(errors, []);
 });

@@ -3,6 +3,7 @@
 //! (Behind the PIN once kiosk mode lands.)
 
 pub mod analysis_summary;
+mod compare_panel;
 mod exchange;
 mod import_area;
 mod import_preview;
@@ -51,6 +52,7 @@ pub fn facilitator() -> Html {
                             <analysis_summary::AnalysisSummary />
                             <kiosk_panel::KioskPanel />
                             <playback_panel::PlaybackPanel />
+                            <compare_panel::ComparePanel />
                             <responses::Responses />
                         </> },
                         Tab::Exchange => html! { <exchange::Exchange /> },

@@ -32,6 +32,16 @@ pub fn lens_bar(props: &LensProps) -> Html {
     }
 }
 
+/// What the timeline plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimelineMode {
+    /// This event, growing in the order maps were finished.
+    #[default]
+    InOrder,
+    /// From an earlier event's picture to this one's.
+    Between,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub step: u32,
@@ -39,6 +49,10 @@ pub struct TimelineProps {
     pub playing: bool,
     pub on_play: Callback<()>,
     pub on_step: Callback<u32>,
+    pub mode: TimelineMode,
+    /// The earlier event's name, when one is held (the mode can then switch).
+    pub earlier: Option<String>,
+    pub on_mode: Callback<TimelineMode>,
 }
 
 #[function_component(Timeline)]
@@ -65,15 +79,66 @@ pub fn timeline(props: &TimelineProps) -> Html {
         app.t("pb-play")
     };
     let shown = props.step.min(props.steps);
+    let between = props.mode == TimelineMode::Between;
+    let value = match (&props.earlier, between) {
+        (Some(name), true) => app.t_with(
+            "cmp-timeline-value",
+            &[
+                ("event", name.clone().into()),
+                (
+                    "percent",
+                    (((shown * 100) / props.steps.max(1)) as usize).into(),
+                ),
+            ],
+        ),
+        _ => app.t_with(
+            "pb-timeline-value",
+            &[
+                ("shown", (shown as usize).into()),
+                ("total", (props.steps as usize).into()),
+            ],
+        ),
+    };
+    let mode_button = |mode: TimelineMode, key: &str, id: &str| {
+        let on = props.on_mode.clone();
+        html! {
+            <button type="button" class="btn" aria-pressed={(mode == props.mode).to_string()}
+                data-testid={id.to_string()} onclick={Callback::from(move |_: MouseEvent| on.emit(mode))}>
+                { app.t(key) }
+            </button>
+        }
+    };
+    let jump = |to: u32, text: String, id: &str| {
+        let on = props.on_step.clone();
+        html! {
+            <button type="button" class="btn" data-testid={id.to_string()}
+                onclick={Callback::from(move |_: MouseEvent| on.emit(to))}>{ text }</button>
+        }
+    };
+    let slider_label = if between {
+        app.t("cmp-timeline")
+    } else {
+        app.t("pb-timeline")
+    };
     html! {
         <div class="pb-timeline">
+            if props.earlier.is_some() {
+                <div class="pb-timeline-modes" role="group" aria-label={app.t("cmp-modes")}>
+                    { mode_button(TimelineMode::InOrder, "cmp-mode-in-order", "pb-mode-in-order") }
+                    { mode_button(TimelineMode::Between, "cmp-mode-between", "pb-mode-between") }
+                </div>
+            }
             <button type="button" class="btn primary" onclick={play} aria-pressed={props.playing.to_string()}
                 data-testid="pb-play">{ label }</button>
+            if let (Some(name), true) = (&props.earlier, between) {
+                { jump(0, app.t_with("cmp-show-earlier", &[("event", name.clone().into())]), "pb-show-earlier") }
+            }
             <input type="range" min="0" max={props.steps.to_string()} value={shown.to_string()}
-                aria-label={app.t("pb-timeline")} oninput={input} data-testid="pb-timeline" />
-            <span class="muted" data-testid="pb-timeline-value">
-                { app.t_with("pb-timeline-value", &[("shown", (shown as usize).into()), ("total", (props.steps as usize).into())]) }
-            </span>
+                aria-label={slider_label} aria-valuetext={value.clone()} oninput={input} data-testid="pb-timeline" />
+            if between {
+                { jump(props.steps, app.t("cmp-show-current"), "pb-show-current") }
+            }
+            <span class="muted" data-testid="pb-timeline-value">{ value }</span>
         </div>
     }
 }

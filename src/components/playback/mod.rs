@@ -5,6 +5,7 @@
 //! large networks) with its progress shown; the layout keeps every position
 //! across refinements and new responses.
 
+mod comparison;
 mod controls;
 pub(crate) mod panel;
 mod search;
@@ -16,6 +17,7 @@ use crate::components::analysis_progress::AnalysisProgress;
 use crate::components::analysis_trouble::AnalysisTrouble;
 use crate::core::demo::demo_community_sized;
 use crate::core::model::{Community, Event, EventId};
+use crate::core::playback::between::BETWEEN_STEPS;
 use crate::core::playback::card::card;
 use crate::core::playback::scene::finish_order;
 use crate::core::playback::scene::Labels;
@@ -28,7 +30,8 @@ use crate::platform::render::frames;
 use crate::state::analysis::{use_analysis, AnalysisView};
 use crate::state::context::{use_app, AppContext};
 use crate::state::Route;
-use controls::{Action, Actions, AppearanceBar, LensBar, Timeline};
+use comparison::Comparison;
+use controls::{Action, Actions, AppearanceBar, LensBar, Timeline, TimelineMode};
 use gloo::timers::callback::{Interval, Timeout};
 use panel::{tr, Card, Findings, Legend};
 use search::NameSearch;
@@ -164,13 +167,28 @@ pub fn playback() -> Html {
     let playing = use_state(|| false);
     let selected = use_state(|| None::<u32>);
     let found = use_state(|| None::<u32>);
-    let you = you(&app, source, &community, &scene);
+    let mode = use_state(TimelineMode::default);
+    let earlier = match source {
+        Source::Community => state.earlier.held().cloned(),
+        _ => None,
+    };
+    let comparison = use_comparison(*mode, earlier.clone(), community.clone(), key);
+    // Between two events the picture is both events' overlay.
+    let shown_scene = comparison
+        .as_ref()
+        .map_or_else(|| scene.clone(), |c| c.scene.clone());
+    let you = you(&app, source, &community, &scene).filter(|_| comparison.is_none());
     let you_shown = use_state(|| true);
-    let steps = scene.steps;
+    let steps = if comparison.is_some() {
+        BETWEEN_STEPS
+    } else {
+        scene.steps
+    };
     let shown = (*step).min(steps);
     let st = {
         let mut e = engine.0.borrow_mut();
-        e.set_scene(scene.clone());
+        e.set_scene(shown_scene.clone());
+        e.set_between(comparison.as_ref().map(|c| c.between.clone()));
         e.set_view(*lens, shown, *look);
         e.set_you(you.filter(|_| *you_shown), frames::now());
         e.set_focus(found.filter(|_| facilitator));
@@ -256,7 +274,27 @@ pub fn playback() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
     };
-    let node_card = selected.and_then(|i| card(&scene, i));
+    let on_mode = {
+        let (mode, playing, step) = (mode.clone(), playing.clone(), step.clone());
+        let (selected, found) = (selected.clone(), found.clone());
+        Callback::from(move |m: TimelineMode| {
+            if m != *mode {
+                playing.set(false);
+                // Between two events starts from the earlier picture.
+                step.set(if m == TimelineMode::Between {
+                    0
+                } else {
+                    u32::MAX
+                });
+                selected.set(None);
+                found.set(None);
+                mode.set(m);
+            }
+        })
+    };
+    let between_caption = comparison.as_ref().map(|c| c.caption(&app));
+    let earlier_name = earlier.as_ref().map(|e| e.event.name.clone());
+    let node_card = selected.and_then(|i| card(&shown_scene, i));
     let canvas_label = app.t_with(
         if state.playback_labels == Labels::Places {
             "pb-canvas"
@@ -285,6 +323,9 @@ pub fn playback() -> Html {
                 <AppearanceBar look={*look} {questions} {on_look} />
             </div>
             <p class="pb-caption" data-testid="pb-caption" aria-live="polite">{ caption_text }</p>
+            if let Some(text) = between_caption {
+                <p class="pb-caption pb-between-caption" data-testid="pb-between-caption">{ text }</p>
+            }
             <div class="pb-stage">
                 <Sociogram engine={(*engine).clone()} label={canvas_label} {on_select} />
                 if you.is_some() && *you_shown {
@@ -301,7 +342,7 @@ pub fn playback() -> Html {
                         <AnalysisTrouble lane={source::lane(source)} {failure} />
                     }
                     if facilitator {
-                        <NameSearch community={community.clone()} scene={scene.clone()} on_pick={on_found} />
+                        <NameSearch community={community.clone()} scene={shown_scene.clone()} on_pick={on_found} />
                     }
                     if let Some(c) = node_card {
                         <Card card={c} on_close={close} />
@@ -311,10 +352,29 @@ pub fn playback() -> Html {
                 </div>
             </div>
             <footer class="pb-footer">
-                <Timeline step={shown} {steps} playing={*playing} {on_play} {on_step} />
+                <Timeline step={shown} {steps} playing={*playing} {on_play} {on_step}
+                    mode={if comparison.is_some() { TimelineMode::Between } else { TimelineMode::InOrder }}
+                    earlier={earlier_name} {on_mode} />
             </footer>
         </main>
     }
+}
+
+/// The comparison with the earlier event, built only while the timeline
+/// plays between the two (matching both events is the costly part).
+#[hook]
+fn use_comparison(
+    mode: TimelineMode,
+    earlier: Option<Rc<Community>>,
+    community: Rc<Community>,
+    key: Key,
+) -> Option<Rc<Comparison>> {
+    let on = earlier.filter(|_| mode == TimelineMode::Between);
+    let deps = (on.as_ref().map(|e| Rc::as_ptr(e) as usize), key);
+    let built = use_memo(deps, move |(_, key)| {
+        on.map(|e| Rc::new(Comparison::new(&e, &community, key.3)))
+    });
+    (*built).clone()
 }
 
 /// While playing, advances the step with the clock until the end.

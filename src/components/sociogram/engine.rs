@@ -5,6 +5,7 @@
 //! values and the clock.
 
 use crate::core::geometry::{ScreenPoint, ScreenSize, ScreenVector};
+use crate::core::playback::between::Between;
 use crate::core::playback::camera::{bounds, hit};
 use crate::core::playback::layout_job::{LayoutInput, LayoutRequest, LayoutUpdate};
 use crate::core::playback::live::{carry_over, ease};
@@ -89,6 +90,9 @@ pub struct Engine {
     last_tick: Option<f64>,
     /// A node the facilitator searched for: highlighted until cleared.
     focus: Option<u32>,
+    /// Set while the timeline runs between two events: `step` is then a
+    /// step of that timeline, and these timings hide and fade the overlay.
+    between: Option<Rc<Between>>,
 }
 
 /// The highlight's legend line says "found" rather than "you".
@@ -134,6 +138,7 @@ impl Engine {
             remote: None,
             last_tick: None,
             focus: None,
+            between: None,
         }
     }
 
@@ -253,12 +258,40 @@ impl Engine {
         }))
     }
 
+    /// Plays between two events (the scene is then their overlay), or not.
+    pub fn set_between(&mut self, between: Option<Rc<Between>>) {
+        let same = match (&between, &self.between) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.between = between;
+            self.restyle();
+        }
+    }
+
     fn restyle(&mut self) {
-        let (scene, lens, step, look) = (&self.scene, self.lens, self.step, self.look);
-        self.base = Rc::new(styles_with(scene, lens, step, None, look));
+        let (scene, lens, look) = (&self.scene, self.lens, self.look);
+        let between = self.between.clone();
+        // Between two events the whole overlay is styled, then the step's
+        // timing hides and fades it; otherwise the step is the map count.
+        let step = if between.is_some() {
+            u32::MAX
+        } else {
+            self.step
+        };
+        let styles = |h: Option<Highlight>| {
+            let mut st = styles_with(scene, lens, step, h, look);
+            if let Some(b) = &between {
+                b.apply(&mut st, self.step);
+            }
+            st
+        };
+        self.base = Rc::new(styles(None));
         self.styles = match self.highlight().filter(|h| h.strength > 0.0) {
             Some(h) => {
-                let mut st = styles_with(scene, lens, step, Some(h), look);
+                let mut st = styles(Some(h));
                 if self.focus.is_some() {
                     found_in_legend(&mut st);
                 }

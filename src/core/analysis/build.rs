@@ -74,7 +74,8 @@ fn resident_attrs(r: &Response) -> Attrs {
 
 /// Maps every named person in a finished response to its node id, applying
 /// merges: a group's id is its smallest member that is in a finished response.
-fn alter_representatives(c: &Community) -> BTreeMap<AlterRef, String> {
+/// (The comparison of two events reads it to find a named person's node.)
+pub fn alter_representatives(c: &Community) -> BTreeMap<AlterRef, String> {
     let mut map = BTreeMap::new();
     for r in c.finished() {
         for a in &r.alters {

@@ -329,10 +329,13 @@ pub fn murton_event() -> Event {
     murton_event_with_areas(&areas_for(0))
 }
 
+/// The demo event's id.
+pub const DEMO_EVENT_ID: &str = "murton-big-local-2026";
+
 /// The demo event with the given area choices (see [`areas_for`]).
 pub fn murton_event_with_areas(areas: &[String]) -> Event {
     let mut event = Event::new(
-        EventId::new("murton-big-local-2026"),
+        EventId::new(DEMO_EVENT_ID),
         "Murton Big Local \u{2014} community mapping day",
         "2026-06-13",
     );

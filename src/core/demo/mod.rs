@@ -9,6 +9,7 @@
 //! "D. Smith", "the vicar", "Mam", a typo now and then. Single parents name
 //! fewer people and about one resident in twelve names nobody.
 
+pub mod earlier;
 pub mod event;
 pub mod names;
 pub mod profile;

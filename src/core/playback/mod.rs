@@ -12,6 +12,7 @@
 //! - [`label_grid`]: which labels fit on screen, one per cell;
 //! - [`layout_job`]: the layout as a worker job (messages and the loop);
 //! - [`timeline`]: growing the picture in the order maps were finished;
+//! - [`between`]: fading from an earlier event's picture to this one's;
 //! - [`card`] and [`findings`]: plain-words text as i18n keys and numbers;
 //! - [`instances`]: the styles packed as flat arrays for a GPU renderer;
 //! - [`picture`]: when to draw the picture again and when to move it;
@@ -23,6 +24,7 @@
 //! - [`svg`]: the exported drawing, built from the same style batches;
 //! - [`generate`]: large synthetic networks for the benchmark.
 
+pub mod between;
 pub mod camera;
 pub mod card;
 pub mod findings;

@@ -49,6 +49,9 @@ const KEY_MERGES: &str = "merges";
 const KEY_PLACE_DECISIONS: &str = "place_decisions";
 const KEY_KIOSK: &str = "kiosk";
 const KEY_HANDOVER: &str = "handover";
+/// The earlier event held for comparison, as a whole Weave backup. In the
+/// blob bucket, so replacing the current event never touches it.
+const KEY_EARLIER: &str = "compare/earlier";
 
 pub struct Repository<S: Store> {
     store: S,
@@ -283,6 +286,30 @@ impl<S: Store> Repository<S> {
         Ok(())
     }
 
+    /// Keeps an earlier event for comparison (replacing the one held, in one
+    /// write: a refused write leaves the old one as it was).
+    pub async fn save_earlier(&self, earlier: &Community) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store
+            .put(Bucket::Blobs, KEY_EARLIER, &schema::to_json(earlier))
+            .await?;
+        Ok(())
+    }
+
+    /// The earlier event held for comparison, migrated like any backup.
+    pub async fn load_earlier(&self) -> Result<Option<Community>, RepoError> {
+        match self.store.get(Bucket::Blobs, KEY_EARLIER).await? {
+            None => Ok(None),
+            Some(text) => Ok(Some(schema::from_json(&text)?)),
+        }
+    }
+
+    pub async fn delete_earlier(&self) -> Result<(), RepoError> {
+        self.gate()?;
+        self.store.delete(Bucket::Blobs, KEY_EARLIER).await?;
+        Ok(())
+    }
+
     pub async fn clear_draft(&self, key: &str) -> Result<(), RepoError> {
         self.gate()?;
         self.store.delete(Bucket::Drafts, key).await?;
@@ -447,6 +474,34 @@ mod tests {
         assert_eq!(loaded.community, community());
         run(repo.store().put(Bucket::Device, "handover", "{bad")).unwrap();
         assert!(run(repo.load_handover()).is_err());
+    }
+
+    #[test]
+    fn the_earlier_event_is_kept_beside_the_current_one() {
+        let repo = Repository::new(MemoryStore::new());
+        assert_eq!(run(repo.load_earlier()), Ok(None));
+        let current = community();
+        let mut earlier = community();
+        earlier.event.name = "Fair 2025".into();
+        run(repo.replace_community(&current)).unwrap();
+        run(repo.save_earlier(&earlier)).unwrap();
+        // Replacing the current event (an import, a new event) keeps it.
+        run(repo.replace_community(&current)).unwrap();
+        assert_eq!(run(repo.load_earlier()), Ok(Some(earlier.clone())));
+        assert_eq!(run(repo.load()).unwrap().unwrap().community, current);
+        // A full store refuses a replacement and keeps what was held.
+        *repo.store().fail_writes.borrow_mut() = Some(StoreError::QuotaExceeded);
+        let mut other = earlier.clone();
+        other.event.name = "Fair 2024".into();
+        assert_eq!(
+            run(repo.save_earlier(&other)),
+            Err(RepoError::Store(StoreError::QuotaExceeded))
+        );
+        *repo.store().fail_writes.borrow_mut() = None;
+        assert_eq!(run(repo.load_earlier()), Ok(Some(earlier)));
+        run(repo.delete_earlier()).unwrap();
+        assert_eq!(run(repo.load_earlier()), Ok(None));
+        assert_eq!(run(repo.load()).unwrap().unwrap().community, current);
     }
 
     #[test]
