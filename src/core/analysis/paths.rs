@@ -162,7 +162,11 @@ const LANES: usize = 4;
 
 /// The unweighted search's buffers, allocated once per sweep. Everything
 /// but `rows`, `start` and `pos` is indexed by position in the queue (see
-/// [`BetweennessAccumulator::sweep_hops`]).
+/// [`BetweennessAccumulator::sweep_hops`]). The buffers indexed by node or
+/// position have a power-of-two length (at least `n + 2`), and so do those
+/// indexed by DAG arc (more than the arcs): the search masks its indices to
+/// that length, which changes none of them but lets the compiler drop the
+/// bounds checks from the hot loops.
 #[derive(Debug, Clone)]
 struct Bfs {
     /// The relabelled successors in chunks of [`LANES`], each row padded
@@ -173,7 +177,7 @@ struct Bfs {
     /// Node `v`'s chunks are `rows[start[v]..start[v + 1]]`.
     start: Vec<u32>,
     /// Per node: its position in the queue, [`UNSEEN`] when not reached;
-    /// then `pos[n] == 0` (the padding), and `pos[n + 1]`, written but
+    /// then `pos[n] == 0` (the padding), and the last entry, written but
     /// never read, takes the stores an arc must not make.
     pos: Vec<u32>,
     /// Number of shortest paths from the source; 0 between searches.
@@ -184,10 +188,11 @@ struct Bfs {
     /// what each of its predecessors on shortest paths pulls from it.
     pull: Vec<f64>,
     /// The node at each position (the queue); `order[0]` is the source,
-    /// and one spare slot takes the store of an arc to a seen node.
+    /// and the slot after the queue takes the store of an arc to a seen node.
     order: Vec<u32>,
     /// The shortest-path DAG, as pairs of positions `from[a] -> succ[a]`,
-    /// in the order the search found them (so by `from`); one spare slot.
+    /// in the order the search found them (so by `from`); the slot after
+    /// the last takes the store of an arc off the DAG.
     succ: Vec<u32>,
     from: Vec<u32>,
     /// Where each level starts in the queue, and where the last one ends.
@@ -211,17 +216,18 @@ impl Bfs {
             }
             start.push(rows.len() as u32);
         }
-        let mut pos = vec![UNSEEN; n + 2];
+        // Lengths are powers of two, so indices can be masked to them.
+        let (places, arcs) = ((n + 2).next_power_of_two(), (out.arcs() + 1).next_power_of_two());
+        let mut pos = vec![UNSEEN; places];
         pos[n] = 0;
-        let arcs = out.arcs() + 1;
         Self {
             rows,
             start,
             pos,
-            sigma: vec![0.0; n],
-            acc: vec![0.0; n],
-            pull: vec![0.0; n],
-            order: vec![0; n + 1],
+            sigma: vec![0.0; places],
+            acc: vec![0.0; places],
+            pull: vec![0.0; places],
+            order: vec![0; places],
             succ: vec![0; arcs],
             from: vec![0; arcs],
             levels: Vec::new(),
@@ -462,13 +468,16 @@ impl BetweennessAccumulator {
             level_arcs,
             inverse,
         } = &mut self.bfs;
-        // Slices, not `Vec`s, so their bounds stay in registers.
-        let (rows, start, pos) = (&rows[..], &start[..], &mut pos[..]);
-        let (sigma, acc, pull) = (&mut sigma[..], &mut acc[..], &mut pull[..]);
-        let (order, succ, from) = (&mut order[..], &mut succ[..], &mut from[..]);
+        // Slices, not `Vec`s, so their bounds stay in registers; those of
+        // power-of-two length are cut to exactly `..=mask` so the compiler
+        // sees that a masked index is in bounds (see [`Bfs`]).
+        let (m, am) = (pos.len() - 1, succ.len() - 1);
+        let (rows, start, pos) = (&rows[..], &start[..], &mut pos[..=m]);
+        let (sigma, acc, pull) = (&mut sigma[..=m], &mut acc[..=m], &mut pull[..=m]);
+        let (order, succ, from) = (&mut order[..=m], &mut succ[..=am], &mut from[..=am]);
         let (betweenness, reach) = (&mut self.betweenness[..], &mut self.reach[..]);
         let tracking = self.tracking;
-        let sink = pos.len() - 1;
+        let sink = m;
         pos[s] = 0;
         order[0] = s as u32;
         levels.clear();
@@ -491,15 +500,15 @@ impl BetweennessAccumulator {
             // lies ahead, and a seen node's `pos` is left alone.
             for chunk in &rows[start[v] as usize..start[v + 1] as usize] {
                 for &w in chunk {
-                    let w = w as usize;
+                    let w = w as usize & m;
                     let p = pos[w] as usize;
                     let new = p == UNSEEN as usize;
                     let at = if new { tail } else { p };
                     pos[if new { w } else { sink }] = tail as u32;
-                    order[tail] = w as u32;
+                    order[tail & m] = w as u32;
                     tail += usize::from(new);
-                    succ[arcs] = at as u32;
-                    from[arcs] = head as u32;
+                    succ[arcs & am] = at as u32;
+                    from[arcs & am] = head as u32;
                     arcs += usize::from(at >= next);
                 }
             }
@@ -511,7 +520,7 @@ impl BetweennessAccumulator {
         // position's count is complete before its own arcs come.
         sigma[0] = 1.0;
         for (&to, &fr) in succ[..arcs].iter().zip(&from[..arcs]) {
-            sigma[to as usize] += sigma[fr as usize];
+            sigma[to as usize & m] += sigma[fr as usize & m];
         }
         let mut own = Reach {
             count: (tail - 1) as u32,
@@ -521,19 +530,20 @@ impl BetweennessAccumulator {
             let (first, end) = (levels[depth] as usize, levels[depth + 1] as usize);
             let dag = level_arcs[depth] as usize..level_arcs[depth + 1] as usize;
             for (&to, &fr) in succ[dag.clone()].iter().zip(&from[dag]) {
-                acc[fr as usize] += pull[to as usize];
+                acc[fr as usize & m] += pull[to as usize & m];
             }
             let (d, inv) = (depth as f64, inverse[depth]);
             let count = (end - first) as f64;
             own.dist += d * count;
             own.harmonic += inv * count;
             for i in first..end {
+                let i = i & m;
                 let si = sigma[i];
                 let delta = si * acc[i];
                 pull[i] = (1.0 + delta) / si;
                 (sigma[i], acc[i]) = (0.0, 0.0);
                 let v = order[i] as usize;
-                pos[v] = UNSEEN;
+                pos[v & m] = UNSEEN;
                 betweenness[v] += delta;
                 if tracking {
                     let r = &mut reach[v];
