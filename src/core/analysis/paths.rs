@@ -217,7 +217,10 @@ impl Bfs {
             start.push(rows.len() as u32);
         }
         // Lengths are powers of two, so indices can be masked to them.
-        let (places, arcs) = ((n + 2).next_power_of_two(), (out.arcs() + 1).next_power_of_two());
+        let (places, arcs) = (
+            (n + 2).next_power_of_two(),
+            (out.arcs() + 1).next_power_of_two(),
+        );
         let mut pos = vec![UNSEEN; places];
         pos[n] = 0;
         Self {
