@@ -157,44 +157,93 @@ impl Search {
     }
 }
 
+/// Arcs per chunk of a padded row (see [`Bfs::rows`]).
+const LANES: usize = 4;
+
 /// The unweighted search's buffers, allocated once per sweep. Everything
-/// but `pos` is indexed by position in the queue (see
-/// [`BetweennessAccumulator::sweep_hops`]).
+/// but `rows`, `start` and `pos` is indexed by position in the queue (see
+/// [`BetweennessAccumulator::sweep_hops`]). The buffers indexed by node or
+/// position have a power-of-two length (at least `n + 2`), and so do those
+/// indexed by DAG arc (more than the arcs): the search masks its indices to
+/// that length, which changes none of them but lets the compiler drop the
+/// bounds checks from the hot loops.
 #[derive(Debug, Clone)]
 struct Bfs {
-    /// Per node: its position in the queue, [`UNSEEN`] when not reached.
+    /// The relabelled successors in chunks of [`LANES`], each row padded
+    /// with `n`, a node that always reads as already behind: a chunk is
+    /// handled without branches, so a search mispredicts once per chunk
+    /// boundary rather than on every row's varying length.
+    rows: Vec<[u32; LANES]>,
+    /// Node `v`'s chunks are `rows[start[v]..start[v + 1]]`.
+    start: Vec<u32>,
+    /// Per node: its position in the queue, [`UNSEEN`] when not reached;
+    /// then `pos[n] == 0` (the padding), and the last entry, written but
+    /// never read, takes the stores an arc must not make.
     pos: Vec<u32>,
-    /// Number of shortest paths from the source.
+    /// Number of shortest paths from the source; 0 between searches.
     sigma: Vec<f64>,
+    /// Sum of the successors' `pull`; 0 between searches.
+    acc: Vec<f64>,
     /// `(1 + delta) / sigma` once the backward pass has left a position:
     /// what each of its predecessors on shortest paths pulls from it.
     pull: Vec<f64>,
-    /// The node at each position (the queue); `order[0]` is the source.
+    /// The node at each position (the queue); `order[0]` is the source,
+    /// and the slot after the queue takes the store of an arc to a seen node.
     order: Vec<u32>,
-    /// The shortest-path DAG, as positions: the successors of position `i`
-    /// are `succ[succ_end[i - 1]..succ_end[i]]` (from 0 for `i == 0`).
+    /// The shortest-path DAG, as pairs of positions `from[a] -> succ[a]`,
+    /// in the order the search found them (so by `from`); the slot after
+    /// the last takes the store of an arc off the DAG.
     succ: Vec<u32>,
-    succ_end: Vec<u32>,
+    from: Vec<u32>,
     /// Where each level starts in the queue, and where the last one ends.
     levels: Vec<u32>,
+    /// Where each level's DAG arcs start, and where the last ones end.
+    level_arcs: Vec<u32>,
     /// `1 / d` for every hop count `d`.
     inverse: Vec<f64>,
 }
 
 impl Bfs {
-    fn new(n: usize, arcs: usize) -> Self {
+    fn new(out: &Adjacency, n: usize) -> Self {
+        let padding = n as u32;
+        let (mut rows, mut start) = (Vec::new(), Vec::with_capacity(n + 1));
+        start.push(0);
+        for v in 0..n {
+            for arcs in out.row(v).chunks(LANES) {
+                let mut chunk = [padding; LANES];
+                chunk[..arcs.len()].copy_from_slice(arcs);
+                rows.push(chunk);
+            }
+            start.push(rows.len() as u32);
+        }
+        // Lengths are powers of two, so indices can be masked to them.
+        let (places, arcs) = (
+            (n + 2).next_power_of_two(),
+            (out.arcs() + 1).next_power_of_two(),
+        );
+        let mut pos = vec![UNSEEN; places];
+        pos[n] = 0;
         Self {
-            pos: vec![UNSEEN; n],
-            sigma: vec![0.0; n],
-            pull: vec![0.0; n],
-            order: vec![0; n],
+            rows,
+            start,
+            pos,
+            sigma: vec![0.0; places],
+            acc: vec![0.0; places],
+            pull: vec![0.0; places],
+            order: vec![0; places],
             succ: vec![0; arcs],
-            succ_end: vec![0; n],
+            from: vec![0; arcs],
             levels: Vec::new(),
+            level_arcs: Vec::new(),
             inverse: (0..=n)
                 .map(|d| if d == 0 { 0.0 } else { 1.0 / d as f64 })
                 .collect(),
         }
+    }
+
+    /// Buffers for a graph that is never searched by hops.
+    fn none() -> Self {
+        Self::new(&Adjacency::default(), 0)
     }
 }
 
@@ -313,9 +362,9 @@ impl BetweennessAccumulator {
         };
         // Only one of the two searches runs; the other keeps empty buffers.
         let (bfs, search) = if weighted {
-            (Bfs::new(0, 0), Search::new(n))
+            (Bfs::none(), Search::new(n))
         } else {
-            (Bfs::new(n, out.arcs()), Search::new(0))
+            (Bfs::new(&out, n), Search::new(0))
         };
         Self {
             n,
@@ -393,88 +442,111 @@ impl BetweennessAccumulator {
 
     /// The unweighted sweep from `s` (Brandes 2001 over hop counts).
     ///
-    /// A breadth-first search counts shortest paths (`sigma`) and records
-    /// the shortest-path DAG as it goes; then the dependencies are
-    /// accumulated level by level from the deepest, each node *pulling*
-    /// from its DAG successors, so the backward pass walks only DAG arcs, in
-    /// the order they were stored, and writes nothing but the node itself.
+    /// A breadth-first search records the shortest-path DAG as it goes;
+    /// then path counts (`sigma`) are pushed forward along the DAG, and
+    /// dependencies pulled back along it level by level from the deepest.
     ///
     /// Search state is kept by queue position, not by node: a node's
     /// position tells its level (levels are contiguous in the queue), so one
-    /// comparison per arc (`pos >= next level's start`, unseen nodes being
-    /// `u32::MAX`) skips every arc that is not on a shortest path, and the
-    /// backward pass reads `sigma` and writes `pull` in order. Only `pos` is
-    /// per node; it is reset as the backward pass leaves each node.
+    /// comparison per arc (`pos >= next level's start`) tells a DAG arc.
+    /// The search handles every arc without a branch (which of its cases an
+    /// arc is in is unpredictable on a social network, and a mispredicted
+    /// branch costs more than the stores it saves), over padded chunks of
+    /// rows (see [`Bfs::rows`]); the passes over the DAG are flat loops over
+    /// its arcs, one per level, with no per-node loop whose varying length
+    /// the processor would mispredict. Only `pos` is per node; it is reset
+    /// as the backward pass leaves each node.
     fn sweep_hops(&mut self, s: usize) {
         let Bfs {
+            rows,
+            start,
             pos,
             sigma,
+            acc,
             pull,
             order,
             succ,
-            succ_end,
+            from,
             levels,
+            level_arcs,
             inverse,
         } = &mut self.bfs;
-        // Slices, not `Vec`s, so their bounds stay in registers.
-        let (pos, sigma, pull) = (&mut pos[..], &mut sigma[..], &mut pull[..]);
-        let (order, succ, succ_end) = (&mut order[..], &mut succ[..], &mut succ_end[..]);
+        // Slices, not `Vec`s, so their bounds stay in registers; those of
+        // power-of-two length are cut to exactly `..=mask` so the compiler
+        // sees that a masked index is in bounds (see [`Bfs`]).
+        let (m, am) = (pos.len() - 1, succ.len() - 1);
+        let (rows, start, pos) = (&rows[..], &start[..], &mut pos[..=m]);
+        let (sigma, acc, pull) = (&mut sigma[..=m], &mut acc[..=m], &mut pull[..=m]);
+        let (order, succ, from) = (&mut order[..=m], &mut succ[..=am], &mut from[..=am]);
         let (betweenness, reach) = (&mut self.betweenness[..], &mut self.reach[..]);
-        let (out, tracking) = (&self.out, self.tracking);
+        let tracking = self.tracking;
+        let sink = m;
         pos[s] = 0;
-        sigma[0] = 1.0;
         order[0] = s as u32;
         levels.clear();
         levels.push(0);
+        level_arcs.clear();
+        level_arcs.push(0);
         let (mut head, mut tail, mut arcs) = (0usize, 1usize, 0usize);
         // Positions from `next` on belong to the level after `head`'s.
         let mut next = 1usize;
         while head < tail {
             if head == next {
                 levels.push(head as u32);
+                level_arcs.push(arcs as u32);
                 next = tail;
             }
             let v = order[head] as usize;
-            let sv = sigma[head];
-            for &w in out.row(v) {
-                let mut p = pos[w as usize] as usize;
-                if p < next {
-                    continue;
+            // Every arc makes the same stores; its case only picks where:
+            // a new node is queued at `tail` (`order[tail]` is kept only
+            // when `tail` moves on), a DAG entry is kept only when its end
+            // lies ahead, and a seen node's `pos` is left alone.
+            for chunk in &rows[start[v] as usize..start[v + 1] as usize] {
+                for &w in chunk {
+                    let w = w as usize & m;
+                    let p = pos[w] as usize;
+                    let new = p == UNSEEN as usize;
+                    let at = if new { tail } else { p };
+                    pos[if new { w } else { sink }] = tail as u32;
+                    order[tail & m] = w as u32;
+                    tail += usize::from(new);
+                    succ[arcs & am] = at as u32;
+                    from[arcs & am] = head as u32;
+                    arcs += usize::from(at >= next);
                 }
-                if p == UNSEEN as usize {
-                    p = tail;
-                    pos[w as usize] = p as u32;
-                    sigma[p] = sv;
-                    order[p] = w;
-                    tail += 1;
-                } else {
-                    sigma[p] += sv;
-                }
-                succ[arcs] = p as u32;
-                arcs += 1;
             }
-            succ_end[head] = arcs as u32;
             head += 1;
         }
         levels.push(tail as u32);
+        level_arcs.push(arcs as u32);
+        // Path counts, pushed along the DAG in the order it was found: a
+        // position's count is complete before its own arcs come.
+        sigma[0] = 1.0;
+        for (&to, &fr) in succ[..arcs].iter().zip(&from[..arcs]) {
+            sigma[to as usize & m] += sigma[fr as usize & m];
+        }
         let mut own = Reach {
             count: (tail - 1) as u32,
             ..Reach::default()
         };
         for depth in (1..levels.len() - 1).rev() {
             let (first, end) = (levels[depth] as usize, levels[depth + 1] as usize);
+            let dag = level_arcs[depth] as usize..level_arcs[depth + 1] as usize;
+            for (&to, &fr) in succ[dag.clone()].iter().zip(&from[dag]) {
+                acc[fr as usize & m] += pull[to as usize & m];
+            }
             let (d, inv) = (depth as f64, inverse[depth]);
             let count = (end - first) as f64;
             own.dist += d * count;
             own.harmonic += inv * count;
             for i in first..end {
-                let dag = &succ[succ_end[i - 1] as usize..succ_end[i] as usize];
-                let from_successors: f64 = dag.iter().map(|&p| pull[p as usize]).sum();
+                let i = i & m;
                 let si = sigma[i];
-                let delta = si * from_successors;
+                let delta = si * acc[i];
                 pull[i] = (1.0 + delta) / si;
+                (sigma[i], acc[i]) = (0.0, 0.0);
                 let v = order[i] as usize;
-                pos[v] = UNSEEN;
+                pos[v & m] = UNSEEN;
                 betweenness[v] += delta;
                 if tracking {
                     let r = &mut reach[v];
