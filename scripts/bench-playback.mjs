@@ -29,6 +29,7 @@
 //        or canvas2d for one renderer; BENCH_ONLY=2,000 for one network;
 //        BENCH_SECONDS=N per measurement)
 import { serve, launch as launchWith, open, KIOSK, CHROMIUM_ARGS } from "../tests/e2e/harness.mjs";
+import { loadavg } from "node:os";
 
 // BENCH_FLAGS replaces the harness's --disable-gpu with other flags (see below).
 const FLAGS = process.env.BENCH_FLAGS === undefined ? null
@@ -135,6 +136,8 @@ const NETWORKS = [
   ["generated 2,000 / 6,000", "#/playback?bench=2000"],
   ["generated 20,000 / 60,000", "#/playback?bench=20000"],
 ].filter(([label]) => !process.env.BENCH_ONLY || label.includes(process.env.BENCH_ONLY));
+// The machine is shared: the load before and after goes with the figures.
+const loadAtStart = loadavg().map((l) => l.toFixed(2)).join(" ");
 const srv = await serve(process.env.WEAVE_DIST);
 try {
   const rows = [];
@@ -154,12 +157,12 @@ try {
     const firsts = runs.map((r) => r.first).sort((a, b) => a - b);
     you.push({ renderer, nodes: runs[0].nodes, runs: ms, you: ms[Math.floor(ms.length / 2)], first: firsts[Math.floor(firsts.length / 2)] });
   }
-  console.log(`\nPlay-back benchmark, headless Chromium ${KIOSK.viewport.width}x${KIOSK.viewport.height}, no GPU (WebGL 2 is SwiftShader, a software rasteriser), ${SECONDS} s per measurement\n`);
-  console.log("| network | renderer | nodes | ties | first frame (ms) | layout running: rAF/s | pictures/s | p95 gap (ms) | layout it/s | panning: rAF/s | pictures/s | p95 gap (ms) | detail at rest (share, tie stride, node scale) |");
-  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+  console.log(`\nPlay-back benchmark, headless Chromium ${KIOSK.viewport.width}x${KIOSK.viewport.height}, no GPU (WebGL 2 is SwiftShader, a software rasteriser), ${SECONDS} s per measurement; load average ${loadAtStart} at the start, ${loadavg().map((l) => l.toFixed(2)).join(" ")} at the end\n`);
+  console.log("| network | renderer | nodes | ties | first frame (ms) | layout running: rAF/s | pictures/s | p95 gap (ms) | layout it/s | detail while settling | panning: rAF/s | pictures/s | p95 gap (ms) | detail at rest (share, tie stride, node scale) |");
+  console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
+  const lod = (m, renderer) => (renderer === "canvas2d" ? `${m.detail}, ${m.stride}, ${m.nodeScale}` : `stride ${m.stride}`);
   for (const r of rows) {
-    const lod = r.renderer === "canvas2d" ? `${r.pan.detail}, ${r.pan.stride}, ${r.pan.nodeScale}` : `stride ${r.pan.stride}`;
-    console.log(`| ${r.label} | ${r.renderer} | ${r.layout.nodes} | ${r.layout.edges} | ${f(r.first, 0)} | ${f(r.layout.fps)} | ${f(r.layout.pictures)} | ${f(r.layout.p95)} | ${f(r.layout.iterationsPerSecond)} | ${f(r.pan.fps)} | ${f(r.pan.pictures)} | ${f(r.pan.p95)} | ${lod} |`);
+    console.log(`| ${r.label} | ${r.renderer} | ${r.layout.nodes} | ${r.layout.edges} | ${f(r.first, 0)} | ${f(r.layout.fps)} | ${f(r.layout.pictures)} | ${f(r.layout.p95)} | ${f(r.layout.iterationsPerSecond)} | ${lod(r.layout, r.renderer)} | ${f(r.pan.fps)} | ${f(r.pan.pictures)} | ${f(r.pan.p95)} | ${lod(r.pan, r.renderer)} |`);
   }
   console.log("");
   for (const y of you) {

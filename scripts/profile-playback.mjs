@@ -10,7 +10,9 @@
 //   trunk build --release=true --dist /tmp/dist-prof profile.tmp.html
 //   WEAVE_DIST=/tmp/dist-prof node scripts/profile-playback.mjs
 // PROFILE_CASES=2000:canvas2d:layout,20000:webgl:pan (network:renderer:mode),
-// PROFILE_SECONDS=N, PROFILE_TOP=N.
+// PROFILE_SECONDS=N, PROFILE_TOP=N. Mode `you` (e.g. event500:canvas2d:you)
+// profiles from the hash change to the first frame showing the highlighted
+// resident instead (per-frame figures are then for that one stretch).
 import { serve, launch, open, KIOSK } from "../tests/e2e/harness.mjs";
 
 const CANVAS = "[data-testid=sociogram]";
@@ -73,7 +75,21 @@ try {
     try {
       const page = await context.newPage();
       await open(page, srv.url, "#/");
-      await page.evaluate((h) => { location.hash = h; }, `#/playback?bench=${n}&renderer=${renderer}`);
+      const hash = `#/playback?bench=${n}&renderer=${renderer}`;
+      if (mode === "you") {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+        await cdp.send("Profiler.start");
+        await page.evaluate((h) => { location.hash = h; }, hash);
+        await page.waitForSelector(`${CANVAS}[data-you-ms]`, { timeout: 60000, state: "attached" });
+        const { profile } = await cdp.send("Profiler.stop");
+        const you = await page.$eval(CANVAS, (c) => c.dataset.youMs);
+        report(`${n}, ${renderer}, mount to highlight on screen: ${you} ms`, summarise(profile), 1);
+        await cdp.detach();
+        continue;
+      }
+      await page.evaluate((h) => { location.hash = h; }, hash);
       await page.waitForSelector(`${CANVAS}[data-frames]`, { timeout: 120000, state: "attached" });
       if (mode === "pan") {
         await page.waitForFunction(() => !document.querySelector("[data-testid=pb-findings] .muted"), null, { timeout: 90000 }).catch(() => {});
@@ -86,16 +102,7 @@ try {
       await cdp.send("Profiler.start");
       const f = await frames(page, SECONDS * 1000, mode === "pan");
       const { profile } = await cdp.send("Profiler.stop");
-      const { self, incl, total, idle } = summarise(profile);
-      const perFrame = (ms) => (ms / f.n).toFixed(2);
-      console.log(`\n## ${n} nodes, ${renderer}, ${mode}: ${(f.n / f.s).toFixed(1)} fps over ${f.s.toFixed(1)} s; main thread busy ${(100 * (1 - idle / total)).toFixed(0)}%`);
-      console.log("| function | self ms/frame | incl ms/frame |");
-      console.log("|---|---:|---:|");
-      const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-      for (const [k, v] of rows) console.log(`| ${k.slice(0, 90)} | ${perFrame(v)} | ${perFrame(incl.get(k) || 0)} |`);
-      console.log("\ninclusive, top:");
-      const top = [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP * 2);
-      for (const [k, v] of top) console.log(`  ${perFrame(v).padStart(8)} ms/frame  ${k.slice(0, 110)}`);
+      report(`${n} nodes, ${renderer}, ${mode}: ${(f.n / f.s).toFixed(1)} fps over ${f.s.toFixed(1)} s`, summarise(profile), f.n);
       await cdp.detach();
     } finally {
       await context.close();
@@ -103,4 +110,17 @@ try {
   }
 } finally {
   await srv.close();
+}
+
+/** Prints a profile's summary, its times divided by `frames`. */
+function report(title, { self, incl, total, idle }, frames) {
+  const perFrame = (ms) => (ms / frames).toFixed(2);
+  console.log(`\n## ${title}; main thread busy ${(100 * (1 - idle / total)).toFixed(0)}%`);
+  console.log("| function | self ms/frame | incl ms/frame |");
+  console.log("|---|---:|---:|");
+  const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP);
+  for (const [k, v] of rows) console.log(`| ${k.slice(0, 90)} | ${perFrame(v)} | ${perFrame(incl.get(k) || 0)} |`);
+  console.log("\ninclusive, top:");
+  const top = [...incl.entries()].sort((a, b) => b[1] - a[1]).slice(0, TOP * 2);
+  for (const [k, v] of top) console.log(`  ${perFrame(v).padStart(8)} ms/frame  ${k.slice(0, 110)}`);
 }

@@ -424,6 +424,23 @@ where
     D: PartialEq + 'static,
     F: FnOnce(&D) -> AnalysisJob + 'static,
 {
+    use_analysis_when(lane, true, deps, make_job)
+}
+
+/// As [`use_analysis`], but nothing is asked of the worker until `ready`
+/// (the play-back shows its first picture before it starts the worker and
+/// encodes the job: both cost the page's main thread).
+#[hook]
+pub fn use_analysis_when<D, F>(
+    lane: &'static str,
+    ready: bool,
+    deps: D,
+    make_job: F,
+) -> AnalysisView
+where
+    D: PartialEq + 'static,
+    F: FnOnce(&D) -> AnalysisJob + 'static,
+{
     let service = use_context::<AnalysisService>();
     let redraw = use_force_update();
     {
@@ -442,8 +459,8 @@ where
     }
     {
         let service = service.clone();
-        use_effect_with(deps, move |deps| {
-            if let Some(s) = service {
+        use_effect_with((ready, deps), move |(ready, deps)| {
+            if let Some(s) = service.filter(|_| *ready) {
                 s.request(lane, make_job(deps));
             }
         });

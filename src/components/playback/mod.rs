@@ -27,7 +27,7 @@ use crate::core::playback::timeline::{play_step, start_step, step_ms, YOU_FADE_M
 use crate::core::playback::{Lens, Scene};
 use crate::i18n::Arg;
 use crate::platform::render::frames;
-use crate::state::analysis::{use_analysis, AnalysisView};
+use crate::state::analysis::{use_analysis_when, AnalysisView};
 use crate::state::context::{use_app, AppContext};
 use crate::state::Route;
 use comparison::Comparison;
@@ -49,9 +49,15 @@ type Key = (usize, usize, u64, Labels);
 
 /// The scene, rebuilt when the community changes (at once, with the last
 /// analysis matched by node id) and again when the worker's analysis
-/// refines (sampled, then exact); and the analysis progress.
+/// refines (sampled, then exact); and the analysis progress. The analysis
+/// is asked for once `shown` (the first picture is on screen).
 #[hook]
-fn use_scene(source: Source, community: Rc<Community>, key: Key) -> (Rc<Scene>, AnalysisView) {
+fn use_scene(
+    source: Source,
+    community: Rc<Community>,
+    key: Key,
+    shown: bool,
+) -> (Rc<Scene>, AnalysisView) {
     let generated = use_memo(source, |s| source::generated(*s).map(Rc::new));
     let view = {
         let generated = (*generated).clone();
@@ -60,7 +66,7 @@ fn use_scene(source: Source, community: Rc<Community>, key: Key) -> (Rc<Scene>, 
             Some(g) => (None, g.0.nodes.len()),
             None => (Some(community.clone()), 0),
         };
-        use_analysis(source::lane(source), deps, move |(c, _)| {
+        use_analysis_when(source::lane(source), shown, deps, move |(c, _)| {
             let job = |c: &Community| source::analysis_job(c, generated.as_ref().map(|g| &g.0));
             match c {
                 Some(c) => job(c),
@@ -141,7 +147,11 @@ pub fn playback() -> Html {
     let engine = use_memo((), |_| {
         EngineHandle(Rc::new(RefCell::new(Engine::new(frames::now()))))
     });
-    super::sociogram::worker_link::use_layout_worker(&engine);
+    // The first picture (with "you") goes on screen before the workers
+    // start: loading and compiling them, and encoding the analysis job,
+    // would otherwise hold the main thread and the cores first.
+    let on_screen = use_state(|| false);
+    super::sociogram::worker_link::use_layout_worker(&engine, *on_screen);
     let state = app.state();
     let community = (*demo).clone().unwrap_or_else(|| state.community.clone());
     let key = (
@@ -158,7 +168,7 @@ pub fn playback() -> Html {
     });
     let locked = state.kiosk.pin.is_some() && !state.unlocked;
     let facilitator = asked_facilitator && !locked;
-    let (scene, analysis) = use_scene(source, community.clone(), key);
+    let (scene, analysis) = use_scene(source, community.clone(), key, *on_screen);
     let lens = use_state(Lens::default);
     let look = use_state(Appearance::default);
     let presenting = use_state(|| false);
@@ -270,6 +280,10 @@ pub fn playback() -> Html {
             selected.set(i);
         })
     };
+    let on_shown = {
+        let on_screen = on_screen.clone();
+        Callback::from(move |()| on_screen.set(true))
+    };
     let home = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.navigate(Route::Start))
@@ -327,7 +341,7 @@ pub fn playback() -> Html {
                 <p class="pb-caption pb-between-caption" data-testid="pb-between-caption">{ text }</p>
             }
             <div class="pb-stage">
-                <Sociogram engine={(*engine).clone()} label={canvas_label} {on_select} />
+                <Sociogram engine={(*engine).clone()} label={canvas_label} {on_select} {on_shown} />
                 if you.is_some() && *you_shown {
                     <p class="pb-you" role="status" data-testid="pb-you">{ app.t("pb-you") }</p>
                 }

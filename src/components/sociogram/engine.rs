@@ -201,7 +201,8 @@ impl Engine {
         let changed = self.live.set_scene(&scene);
         self.positions_rev += 1;
         self.scene = scene;
-        if let Some(r) = self.remote.as_mut() {
+        // The same graph (a refined analysis) keeps what is on screen as is.
+        if let Some(r) = self.remote.as_mut().filter(|_| changed) {
             let (x, y) = carry_over(
                 &old_ids,
                 &r.shown_x,
@@ -211,9 +212,7 @@ impl Engine {
             );
             (r.shown_x, r.shown_y) = (x, y);
             r.easing = true;
-            if changed {
-                self.send_graph(crate::platform::render::frames::now());
-            }
+            self.send_graph(crate::platform::render::frames::now());
         }
         self.restyle();
     }
@@ -313,7 +312,9 @@ impl Engine {
         self.last_tick = Some(now);
         if self.remote.is_some() {
             self.follow_worker(now, dt);
-        } else {
+        } else if self.stats.frames > 0 {
+            // Not in the first frame: the first picture waits for nothing
+            // (the worker is started once it is on screen).
             self.step_here(budget_ms, clock);
         }
         if self.you.is_some() {

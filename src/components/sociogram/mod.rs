@@ -16,11 +16,14 @@ use crate::core::playback::picture::Transform;
 use crate::core::playback::renderer::Renderer;
 use crate::platform::render::frames::{self, FrameLoop};
 use crate::platform::render::painter::{Outcome, Painter, Picture};
+use crate::platform::render::size_watch::SizeWatch;
 use engine::{Engine, EngineHandle};
+use gloo::timers::callback::Timeout;
 use input::{Gesture, Pointers};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
-use web_sys::{HtmlCanvasElement, HtmlElement};
+use web_sys::{Element, HtmlCanvasElement, HtmlElement};
 use yew::prelude::*;
 
 /// Layout time per frame, in ms: leaves most of a 60 Hz frame for drawing.
@@ -34,20 +37,26 @@ pub struct Props {
     /// The canvas's accessible description (counts only, never names).
     pub label: AttrValue,
     pub on_select: Callback<Option<u32>>,
+    /// Hears once that the first picture is on screen (from a task after
+    /// the frame that drew it, so whatever it starts does not delay it).
+    #[prop_or_default]
+    pub on_shown: Callback<()>,
 }
 
-/// Sizes the backing store to the element at the device pixel ratio.
-fn fit_backing_store(canvas: &HtmlCanvasElement, resolution: f64) -> (ScreenSize, f64) {
+/// Sizes the backing store of a canvas of `css` client size at the device
+/// pixel ratio times `resolution`.
+fn fit_backing_store(
+    canvas: &HtmlCanvasElement,
+    css: (i32, i32),
+    resolution: f64,
+) -> (ScreenSize, f64) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()) * resolution;
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr
     } else {
         1.0
     };
-    let (w, h) = (
-        f64::from(canvas.client_width().max(1)),
-        f64::from(canvas.client_height().max(1)),
-    );
+    let (w, h) = (f64::from(css.0.max(1)), f64::from(css.1.max(1)));
     let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
     if canvas.width() != bw {
         canvas.set_width(bw);
@@ -56,6 +65,20 @@ fn fit_backing_store(canvas: &HtmlCanvasElement, resolution: f64) -> (ScreenSize
         canvas.set_height(bh);
     }
     (ScreenSize::new(w, h), dpr)
+}
+
+/// The data attributes last written, so a frame writes only what changed
+/// (each write is a DOM mutation the page's observers and tests see).
+#[derive(Default)]
+struct Attributes(HashMap<&'static str, String>);
+
+impl Attributes {
+    fn set(&mut self, el: &Element, key: &'static str, value: String) {
+        if self.0.get(key) != Some(&value) {
+            let _ = el.set_attribute(key, &value);
+            self.0.insert(key, value);
+        }
+    }
 }
 
 /// The renderer the address asks for, if any (`renderer=canvas2d`).
@@ -71,27 +94,41 @@ struct Surface {
     picture: HtmlElement,
 }
 
-fn paint(
-    surface: &Surface,
-    painter: &RefCell<Option<Painter>>,
-    engine: &RefCell<Engine>,
-    shown: &RefCell<Transform>,
-    now: f64,
-) {
+/// What the frame loop keeps between frames.
+#[derive(Default)]
+struct Kept {
+    painter: Option<Painter>,
+    /// The transform applied to the picture's frame.
+    shown: Option<Transform>,
+    /// The canvas's size (the overlay has the same: it covers it).
+    size: Option<SizeWatch>,
+    attributes: Attributes,
+    /// Told once the first picture is drawn (then taken).
+    on_shown: Option<Callback<()>>,
+}
+
+fn paint(surface: &Surface, kept: &mut Kept, engine: &RefCell<Engine>, now: f64) {
     let (canvas, overlay) = (&surface.canvas, &surface.overlay);
-    let resolution = painter.borrow().as_ref().map_or(1.0, Painter::resolution);
-    let (size, dpr) = fit_backing_store(canvas, resolution);
-    fit_backing_store(overlay, 1.0);
+    if kept.size.is_none() {
+        kept.size = SizeWatch::new(canvas);
+    }
+    let css = match &kept.size {
+        Some(w) => w.size(canvas),
+        None => (canvas.client_width(), canvas.client_height()),
+    };
+    let resolution = kept.painter.as_ref().map_or(1.0, Painter::resolution);
+    let (size, dpr) = fit_backing_store(canvas, css, resolution);
+    fit_backing_store(overlay, css, 1.0);
     let mut e = engine.borrow_mut();
     e.resize(size, dpr);
     e.tick(now, LAYOUT_BUDGET_MS, &frames::now);
-    let mut painter = painter.borrow_mut();
-    if painter.is_none() {
-        *painter = Painter::new(canvas, overlay, wanted_renderer());
+    if kept.painter.is_none() {
+        kept.painter = Painter::new(canvas, overlay, wanted_renderer());
     }
-    if let Some(p) = painter.as_mut() {
-        let _ = canvas.set_attribute("data-renderer", p.renderer().id());
-        let _ = canvas.set_attribute("data-software", &p.is_software().to_string());
+    let attrs = &mut kept.attributes;
+    if let Some(p) = kept.painter.as_mut() {
+        attrs.set(canvas, "data-renderer", p.renderer().id().to_string());
+        attrs.set(canvas, "data-software", p.is_software().to_string());
         let (scene, styles, camera, dpr) = e.frame();
         let (x, y) = e.positions();
         let outcome = p.paint(&Picture {
@@ -109,43 +146,49 @@ fn paint(
             Outcome::Moved(t) => Some(t),
             Outcome::Drew => Some(Transform::IDENTITY),
         };
-        if let Some(t) = transform.filter(|t| *t != *shown.borrow()) {
+        if let Some(t) = transform.filter(|t| Some(*t) != kept.shown) {
             let css = if t == Transform::IDENTITY {
                 String::new()
             } else {
                 t.css()
             };
             let _ = surface.picture.style().set_property("transform", &css);
-            *shown.borrow_mut() = t;
+            kept.shown = Some(t);
         }
-        let _ = canvas.set_attribute("data-pictures", &p.pictures.to_string());
-        let _ = canvas.set_attribute("data-stride", &p.painted.stride.to_string());
-        let _ = canvas.set_attribute("data-ties-drawn", &p.painted.ties_drawn.to_string());
-        let _ = canvas.set_attribute("data-node-scale", &format!("{:.2}", p.painted.node_scale));
-        let _ = canvas.set_attribute("data-detail", &format!("{:.3}", p.detail));
-        let _ = canvas.set_attribute("data-resolution", &format!("{:.2}", p.resolution()));
+        attrs.set(canvas, "data-pictures", p.pictures.to_string());
+        attrs.set(canvas, "data-stride", p.painted.stride.to_string());
+        attrs.set(canvas, "data-ties-drawn", p.painted.ties_drawn.to_string());
+        attrs.set(
+            canvas,
+            "data-node-scale",
+            format!("{:.2}", p.painted.node_scale),
+        );
+        attrs.set(canvas, "data-detail", format!("{:.3}", p.detail));
+        attrs.set(canvas, "data-resolution", format!("{:.2}", p.resolution()));
     }
     e.drawn(frames::now());
-    report(canvas, &e);
+    report(canvas, attrs, &e);
+    if kept.painter.as_ref().is_some_and(|p| p.pictures > 0) {
+        if let Some(cb) = kept.on_shown.take() {
+            Timeout::new(0, move || cb.emit(())).forget();
+        }
+    }
 }
 
 /// Publishes counts (never names) as data attributes for tests and the benchmark.
-fn report(canvas: &HtmlCanvasElement, e: &Engine) {
+fn report(canvas: &HtmlCanvasElement, attrs: &mut Attributes, e: &Engine) {
     let s = e.stats;
-    let set = |k: &str, v: String| {
-        let _ = canvas.set_attribute(k, &v);
-    };
-    set("data-frames", s.frames.to_string());
-    set("data-iterations", s.iterations.to_string());
-    set("data-nodes", s.nodes.to_string());
-    set("data-edges", s.edges.to_string());
-    set("data-resting", s.resting.to_string());
-    set("data-layout", e.layout_thread().to_string());
+    attrs.set(canvas, "data-frames", s.frames.to_string());
+    attrs.set(canvas, "data-iterations", s.iterations.to_string());
+    attrs.set(canvas, "data-nodes", s.nodes.to_string());
+    attrs.set(canvas, "data-edges", s.edges.to_string());
+    attrs.set(canvas, "data-resting", s.resting.to_string());
+    attrs.set(canvas, "data-layout", e.layout_thread().to_string());
     if let Some(ms) = s.you_ms {
-        set("data-you-ms", format!("{ms:.0}"));
+        attrs.set(canvas, "data-you-ms", format!("{ms:.0}"));
     }
     if let Some((x, y)) = e.sample_point() {
-        set("data-sample", format!("{x:.1},{y:.1}"));
+        attrs.set(canvas, "data-sample", format!("{x:.1},{y:.1}"));
     }
 }
 
@@ -165,10 +208,14 @@ pub fn sociogram(props: &Props) -> Html {
         let canvas_ref = canvas_ref.clone();
         let overlay_ref = overlay_ref.clone();
         let picture_ref = picture_ref.clone();
+        let on_shown = props.on_shown.clone();
         use_effect_with(props.engine.clone(), move |engine| {
             let engine: Rc<RefCell<Engine>> = engine.0.clone();
-            let painter: RefCell<Option<Painter>> = RefCell::new(None);
-            let shown = RefCell::new(Transform::IDENTITY);
+            let mut kept = Kept {
+                shown: Some(Transform::IDENTITY),
+                on_shown: Some(on_shown),
+                ..Kept::default()
+            };
             let frames = FrameLoop::start(move |now| {
                 if let (Some(canvas), Some(overlay), Some(picture)) = (
                     canvas_ref.cast::<HtmlCanvasElement>(),
@@ -180,7 +227,7 @@ pub fn sociogram(props: &Props) -> Html {
                         overlay,
                         picture,
                     };
-                    paint(&surface, &painter, &engine, &shown, now);
+                    paint(&surface, &mut kept, &engine, now);
                 }
             });
             move || drop(frames)

@@ -47,19 +47,24 @@ fn link(handle: Rc<WorkerHandle>) -> LayoutLink {
     }
 }
 
-/// Runs `engine`'s layout in a worker while the component is mounted.
+/// Runs `engine`'s layout in a worker while the component is mounted, from
+/// when `start` is true (until then the engine shows its starting positions).
 #[hook]
-pub fn use_layout_worker(engine: &EngineHandle) {
-    use_effect_with(engine.clone(), |engine| {
-        let handle = Rc::new(WorkerHandle::spawn());
-        let engine = engine.clone();
-        engine
-            .0
-            .borrow_mut()
-            .use_worker(link(handle.clone()), frames::now());
+pub fn use_layout_worker(engine: &EngineHandle, start: bool) {
+    use_effect_with((engine.clone(), start), |(engine, start)| {
+        let running = start.then(|| {
+            let handle = Rc::new(WorkerHandle::spawn());
+            engine
+                .0
+                .borrow_mut()
+                .use_worker(link(handle.clone()), frames::now());
+            (engine.clone(), handle)
+        });
         move || {
-            engine.0.borrow_mut().stop_worker();
-            drop(handle);
+            if let Some((engine, handle)) = running {
+                engine.0.borrow_mut().stop_worker();
+                drop(handle);
+            }
         }
     });
 }

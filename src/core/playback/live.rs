@@ -62,13 +62,21 @@ impl LiveLayout {
     }
 
     /// Adopts the scene's graph. Nodes whose id was laid out before keep
-    /// their position; new ones start next to laid-out neighbours.
+    /// their position; new ones start next to laid-out neighbours. The same
+    /// graph again (the analysis refining a scene: same ids in the same
+    /// order, same ties) changes nothing and costs one pass over it.
     ///
     /// Returns false when the graph (ids and ties) did not change.
     ///
     /// # Complexity
     /// O((n + m) · k), k the longest chain of new nodes (see [`initial_positions`]).
     pub fn set_scene(&mut self, scene: &Scene) -> bool {
+        let edges = layout_edges(scene);
+        let same_ids = self.ids.len() == scene.nodes.len()
+            && self.ids.iter().zip(&scene.nodes).all(|(id, n)| *id == n.id);
+        if same_ids && edges == self.edges && self.nodes.len() == self.ids.len() {
+            return false;
+        }
         let old: HashMap<&str, (f64, f64)> = self
             .ids
             .iter()
@@ -82,30 +90,13 @@ impl LiveLayout {
             .iter()
             .map(|n| old.get(n.id.as_str()).copied())
             .collect();
-        let unchanged = previous.iter().all(Option::is_some) && old.len() == previous.len();
-        let pairs: Vec<(u32, u32)> = scene.edges.iter().map(|e| (e.source, e.target)).collect();
-        let weights = scene
-            .edges
-            .iter()
-            .map(|e| {
-                if e.kind == TieKind::Visit {
-                    VISIT_WEIGHT
-                } else {
-                    1.0
-                }
-            })
-            .collect();
-        let edges = LayoutEdges::new(pairs, Some(weights));
         let (x, y) = initial_positions(&previous, &edges, SEED);
-        let same_graph = unchanged && edges == self.edges;
         self.nodes = LayoutNodes::new(x, y, &edges);
         self.edges = edges;
         self.ids = scene.nodes.iter().map(|n| n.id.clone()).collect();
         self.settings = settings_for(self.ids.len());
-        if !same_graph {
-            self.iterations = 0;
-        }
-        !same_graph
+        self.iterations = 0;
+        true
     }
 
     /// A layout of a given graph from given positions (the worker's side:
@@ -222,6 +213,24 @@ impl LiveLayout {
     }
 }
 
+/// The scene's ties as the layout weighs them (visits lighter, see
+/// [`VISIT_WEIGHT`]).
+fn layout_edges(scene: &Scene) -> LayoutEdges {
+    let pairs: Vec<(u32, u32)> = scene.edges.iter().map(|e| (e.source, e.target)).collect();
+    let weights = scene
+        .edges
+        .iter()
+        .map(|e| {
+            if e.kind == TieKind::Visit {
+                VISIT_WEIGHT
+            } else {
+                1.0
+            }
+        })
+        .collect();
+    LayoutEdges::new(pairs, Some(weights))
+}
+
 /// The positions of `new_ids` taken from `(old_ids, x, y)` where the id was
 /// there before, else from `fallback` (same length as `new_ids`).
 pub fn carry_over(
@@ -287,6 +296,33 @@ mod tests {
     use super::*;
     use crate::core::playback::generate;
     use crate::core::playback::scene::SceneOptions;
+
+    #[test]
+    fn the_same_graph_again_changes_nothing_and_a_new_node_joins_beside_the_others() {
+        let (net, order) = generate::people(120, 300, 1);
+        let scene = Scene::from_networks(&net, None, &order, &SceneOptions::default());
+        let mut live = LiveLayout::new();
+        assert!(live.set_scene(&scene));
+        live.step(20);
+        let (x, y) = (live.x().to_vec(), live.y().to_vec());
+        // A refined analysis: another scene value of the same graph.
+        let again = scene.clone();
+        assert!(!live.set_scene(&again));
+        assert_eq!((live.x(), live.y()), (&x[..], &y[..]));
+        assert_eq!(live.iterations, 20);
+        // One more node, tied to node 0: everyone else stays put.
+        let mut grown = scene.clone();
+        let mut newcomer = grown.nodes[0].clone();
+        newcomer.id = "r:newcomer".into();
+        grown.nodes.push(newcomer);
+        let mut tie = grown.edges[0];
+        (tie.source, tie.target) = (0, grown.nodes.len() as u32 - 1);
+        grown.edges.push(tie);
+        assert!(live.set_scene(&grown));
+        assert_eq!(&live.x()[..120], &x[..]);
+        assert_eq!(live.iterations, 0);
+        assert!(live.x()[120].is_finite() && live.y()[120].is_finite());
+    }
 
     #[test]
     fn positions_carry_over_by_id() {

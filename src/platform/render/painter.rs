@@ -101,10 +101,24 @@ const SETTLING_RESOLUTION: f64 = 0.5;
 /// second without a GPU, which would stall the next gesture).
 const REST_DETAIL: f64 = 3.0;
 
+/// The share of the full detail the first Canvas 2D picture gets: it is
+/// drawn before anything is known of this machine's speed, and a full one
+/// (1.5 million pixels of ties) held the first sight of the network, and
+/// of the resident who just finished (always drawn whole), for a few
+/// hundred milliseconds on a loaded 2-core machine; later pictures are
+/// tuned to their measured time, and the resting picture is drawn sharper.
+const FIRST_DETAIL: f64 = 0.25;
+
 /// A Canvas 2D picture is aimed at taking this long (ms) at most…
 const SLOW_MS: f64 = 12.0;
 /// …and is given more detail again when it takes less than this.
 const FAST_MS: f64 = 6.0;
+/// While the layout moves the picture, the aim is tighter: a frame also
+/// takes the worker's positions and hands the picture to the compositor,
+/// and with a 12 ms picture it missed the 60 Hz frame (the page then runs
+/// at 30 frames a second); the picture is drawn sharper once it rests.
+const SETTLING_SLOW_MS: f64 = 7.0;
+const SETTLING_FAST_MS: f64 = 3.5;
 /// Detail is never cut below this share: part of a frame's cost (clearing
 /// and uploading the pixels) does not shrink with it, and below this the
 /// picture would lose its shape (at 20,000 people: a few thousand ties and
@@ -113,6 +127,21 @@ const LEAST_DETAIL: f64 = 0.1;
 
 fn context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
     canvas.get_context("2d").ok().flatten()?.dyn_into().ok()
+}
+
+/// The main canvas's 2D context, opaque (`alpha: false`): every pixel of
+/// the picture is painted, and an opaque canvas spares the compositor
+/// blending a full-screen layer over the page each frame (in software,
+/// without a GPU, that is a pass over every pixel).
+fn opaque_context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"alpha".into(), &false.into());
+    canvas
+        .get_context_with_context_options("2d", &options)
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 fn gl_backend(canvas: &HtmlCanvasElement) -> Option<Backend> {
@@ -142,7 +171,7 @@ impl Painter {
         wanted: Option<Renderer>,
     ) -> Option<Painter> {
         let (backend, overlay) = match wanted {
-            Some(Renderer::Canvas2d) => (Backend::Canvas(context_2d(canvas)?), None),
+            Some(Renderer::Canvas2d) => (Backend::Canvas(opaque_context_2d(canvas)?), None),
             _ => (Backend::Starting(canvas.clone()), context_2d(overlay)),
         };
         Some(Painter {
@@ -155,7 +184,7 @@ impl Painter {
             raster: Raster::default(),
             pictures: 0,
             painted: Painted::default(),
-            detail: 1.0,
+            detail: FIRST_DETAIL,
             cut: false,
             resolution: 1.0,
         })
@@ -176,7 +205,7 @@ impl Painter {
         };
         self.backend = match gl {
             Some(b) => b,
-            None => match context_2d(canvas) {
+            None => match opaque_context_2d(canvas) {
                 Some(ctx) => {
                     self.overlay = None;
                     Backend::Canvas(ctx)
@@ -259,8 +288,13 @@ impl Painter {
         let mut cost_ms = frames::now() - t0;
         self.cut = !sharpen && (self.painted.stride > 1 || self.painted.node_scale < 1.0);
         if self.renderer() == Renderer::Canvas2d && !sharpen {
-            self.tune(cost_ms);
-            if settling && cost_ms > SLOW_MS && self.detail <= LEAST_DETAIL {
+            let (slow, fast) = if settling {
+                (SETTLING_SLOW_MS, SETTLING_FAST_MS)
+            } else {
+                (SLOW_MS, FAST_MS)
+            };
+            self.tune(cost_ms, slow, fast);
+            if settling && cost_ms > slow && self.detail <= LEAST_DETAIL {
                 self.resolution = SETTLING_RESOLUTION;
             }
         }
@@ -285,14 +319,15 @@ impl Painter {
         self.resolution
     }
 
-    /// Gives the next pictures less detail after a slow one, more after a
-    /// fast one that was cut (between the two bounds, nothing changes, so
-    /// the sampled ties stay the same from frame to frame).
-    fn tune(&mut self, cost_ms: f64) {
+    /// Gives the next pictures less detail after one slower than `slow`
+    /// (ms), more after one faster than `fast` that was cut (between the
+    /// two, nothing changes, so the sampled ties stay the same from frame
+    /// to frame).
+    fn tune(&mut self, cost_ms: f64, slow: f64, fast: f64) {
         let cut = self.painted.stride > 1 || self.painted.node_scale < 1.0;
-        if cost_ms > SLOW_MS {
-            self.detail *= (SLOW_MS / cost_ms).clamp(0.3, 0.9);
-        } else if cost_ms < FAST_MS && cut {
+        if cost_ms > slow {
+            self.detail *= (slow / cost_ms).clamp(0.3, 0.9);
+        } else if cost_ms < fast && cut {
             self.detail *= 1.25;
         }
         self.detail = self.detail.clamp(LEAST_DETAIL, 1.0);
