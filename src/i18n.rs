@@ -173,8 +173,11 @@ mod tests {
         for key in crate::core::compare::summary::KEYS {
             assert!(t.has(key), "{key}");
         }
-        let s = t.t_with("cmp-joined", &[("count", 34usize.into())]);
-        assert_eq!(s.replace(['\u{2068}', '\u{2069}'], ""), "34 people joined");
+        let s = t.t_with("cmp-maps", &[("count", 34usize.into())]);
+        assert_eq!(
+            s.replace(['\u{2068}', '\u{2069}'], ""),
+            "34 residents drew maps"
+        );
     }
 
     /// Every `t("key")` / `t_with("key"` in the source exists in English.

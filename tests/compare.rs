@@ -9,14 +9,16 @@ use weave::core::compare::{Identity, Overlay, Presence, Summary};
 use weave::core::demo::demo_community;
 use weave::core::demo::earlier::{earlier_demo_community, OLD_LIBRARY_ID};
 use weave::core::model::{
-    Alter, AlterId, AlterRef, AlterTie, AttributeQuestion, Community, Event, EventId,
-    MergeDecision, Place, PlaceCategory, PlaceId, PlaceRef, PlaceVisit, PromptId, QuestionId,
-    Relationship, Response, ResponseId, ResponseStatus, Timestamp, Verdict,
+    AlterId, AlterRef, AlterTie, AttributeQuestion, Community, Event, EventId, MergeDecision,
+    Place, PlaceCategory, PlaceId, QuestionId, ResponseId, Timestamp, Verdict,
 };
 use weave::core::playback::between::{overlay_scene, Between, BETWEEN_STEPS};
 use weave::core::playback::scene::SceneOptions;
 use weave::core::playback::style::{styles_with, Appearance};
 use weave::core::playback::Lens;
+
+mod common;
+use common::resident;
 
 fn event(id: &str, name: &str, places: &[(&str, &str)]) -> Event {
     let mut e = Event::new(EventId::new(id), name, "2026-06-13");
@@ -36,38 +38,6 @@ fn event(id: &str, name: &str, places: &[(&str, &str)]) -> Event {
         })
         .collect();
     e
-}
-
-/// A finished map in `area`, going to `places`, naming `names` as friends.
-fn resident(id: &str, at: i64, area: &str, places: &[&str], names: &[&str]) -> Response {
-    let mut r = Response::new(ResponseId::new(id), EventId::new("e"), "en", Timestamp(at));
-    r.status = ResponseStatus::Finished;
-    r.finished_at = Some(Timestamp(at + 1));
-    r.answers.insert(QuestionId::new("area"), area.into());
-    for (i, name) in names.iter().enumerate() {
-        r.alters.push(Alter {
-            id: AlterId(i as u32),
-            name: (*name).into(),
-            prompts: vec![PromptId::new("help")],
-            ring: 2,
-            x: 240.0,
-            y: 0.0,
-            relationship: Some(Relationship::Friend),
-            frequency: None,
-            can_change: None,
-            public_figure: false,
-            added_at: Timestamp(at),
-        });
-    }
-    for p in places {
-        r.places.push(PlaceVisit {
-            place: PlaceRef::Listed(PlaceId::new(*p)),
-            frequency: None,
-            information: false,
-            added_at: Timestamp(at),
-        });
-    }
-    r
 }
 
 fn alter(response: &str, alter: u32) -> AlterRef {
@@ -261,8 +231,10 @@ fn the_summary_counts_what_changed_and_never_a_small_group() {
     let s = Summary::of(&o);
     // Kept: Dave, Zainab, Wojtek, John Taylor, Priya, Gosia.
     assert_eq!(s.kept, 6);
-    // Joined: four residents, the northern John Taylor, Ben, Amy, Tom.
-    assert_eq!(s.joined, 8);
+    // Four residents drew maps; the northern John Taylor, Ben, Amy and Tom
+    // are named for the first time.
+    assert_eq!(s.residents, 4);
+    assert_eq!(s.newly_named, 4);
     assert_eq!(s.no_longer_named, 1);
     assert_eq!(s.residents_gone, 3);
     assert_eq!(
@@ -273,8 +245,12 @@ fn the_summary_counts_what_changed_and_never_a_small_group() {
         s.clauses(),
         vec![
             Clause {
-                key: "cmp-joined",
-                count: Some(8)
+                key: "cmp-maps-few",
+                count: None
+            },
+            Clause {
+                key: "cmp-named-new-few",
+                count: None
             },
             Clause {
                 key: "cmp-linking-few",
@@ -387,7 +363,9 @@ fn the_demo_has_an_earlier_event_from_the_same_neighbourhood() {
     let s = Summary::of(&o);
     // Many of the same people are named again, and some are new or gone.
     assert!(s.kept > 100, "{s:?}");
-    assert!(s.joined > 100 && s.no_longer_named >= 5, "{s:?}");
+    assert!(s.newly_named > 100 && s.no_longer_named >= 5, "{s:?}");
+    // Every resident of this year drew a map; none counts as a new person.
+    assert_eq!(s.residents, 150, "{s:?}");
     assert!(s.linking_ties >= 5, "{s:?}");
     // The current demo is what it always was.
     assert_eq!(current, demo_community(2026));

@@ -7,9 +7,16 @@ use weave::core::matching::{
     DEFAULT_THRESHOLD,
 };
 use weave::core::model::{
-    Alter, AlterId, AlterRef, AttributeQuestion, Community, Event, EventId, PlaceId, PlaceRef,
-    PlaceVisit, QuestionId, Relationship, Response, ResponseId, ResponseStatus, Timestamp, Verdict,
+    AlterId, AlterRef, AttributeQuestion, Community, Event, EventId, QuestionId, Response,
+    ResponseId, Timestamp, Verdict,
 };
+
+mod common;
+
+/// A finished response (see [`common::resident`]); when does not matter here.
+fn resident(id: &str, area: &str, places: &[&str], names: &[&str]) -> Response {
+    common::resident(id, 1, area, places, names)
+}
 
 fn event() -> Event {
     let mut e = Event::new(EventId::new("e"), "Test", "2026-06-13");
@@ -19,38 +26,6 @@ fn event() -> Event {
         choices: vec!["North".into(), "South".into(), "East".into()],
     });
     e
-}
-
-/// A finished response in `area`, going to `places`, naming `names` as friends.
-fn resident(id: &str, area: &str, places: &[&str], names: &[&str]) -> Response {
-    let mut r = Response::new(ResponseId::new(id), EventId::new("e"), "en", Timestamp(1));
-    r.status = ResponseStatus::Finished;
-    r.answers.insert(QuestionId::new("area"), area.into());
-    for (i, name) in names.iter().enumerate() {
-        r.alters.push(Alter {
-            id: AlterId(i as u32),
-            name: (*name).into(),
-            prompts: vec![weave::core::model::PromptId::new("help")],
-            ring: 2,
-            x: 240.0,
-            y: 0.0,
-            relationship: Some(Relationship::Friend),
-            frequency: None,
-            can_change: None,
-            public_figure: false,
-            added_at: Timestamp(2),
-        });
-    }
-    for p in places {
-        r.places.push(PlaceVisit {
-            place: PlaceRef::Listed(PlaceId::new(*p)),
-            frequency: None,
-            information: false,
-            added_at: Timestamp(3),
-        });
-    }
-    r.check_invariants().unwrap();
-    r
 }
 
 fn at(response: &str, alter: u32) -> AlterRef {

@@ -32,11 +32,16 @@ cmp-show-current = Show this event
 cmp-caption = Since { $event }: { $changes }.
 cmp-unchanged = The same people and ties as at { $event }.
 cmp-and = {", "}
-cmp-joined = { $count ->
-    [one] 1 person joined
-   *[other] { $count } people joined
+cmp-maps = { $count ->
+    [one] 1 resident drew a map
+   *[other] { $count } residents drew maps
 }
-cmp-joined-few = a few people joined
+cmp-maps-few = a few residents drew maps
+cmp-named-new = { $count ->
+    [one] 1 person is named for the first time
+   *[other] { $count } people are named for the first time
+}
+cmp-named-new-few = a few people are named for the first time
 cmp-linking = { $count ->
     [one] 1 new tie links groups that were apart
    *[other] { $count } new ties link groups that were apart

@@ -1,6 +1,9 @@
 //! What changed between two events, in counts a one-line caption can say:
-//! how many people joined, how many new ties link parts of the earlier
-//! network that were apart, how many people are no longer named. A count
+//! how many residents drew maps, how many people are named for the first
+//! time, how many new ties link parts of the earlier network that were
+//! apart, how many people are no longer named. Residents are counted apart
+//! from named people: no resident's name is kept, so a resident cannot be
+//! recognised across events and would otherwise all count as "new". A count
 //! below [`MIN_GROUP`] is said as "a few", so no small group is singled out.
 
 use super::overlay::{Overlay, Presence};
@@ -11,8 +14,10 @@ use std::collections::BTreeMap;
 /// The counts behind the caption.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// People (residents and named people) only in the current event.
-    pub joined: usize,
+    /// Residents whose map is in the current event.
+    pub residents: usize,
+    /// Named people only in the current event.
+    pub newly_named: usize,
     /// People in both events.
     pub kept: usize,
     /// Named people of the earlier event nobody named this time.
@@ -41,12 +46,14 @@ pub const UNCHANGED_KEY: &str = "cmp-unchanged";
 /// Between two clauses.
 pub const SEPARATOR_KEY: &str = "cmp-and";
 /// Every key the caption can use (the i18n test reads this).
-pub const KEYS: [&str; 9] = [
+pub const KEYS: [&str; 11] = [
     CAPTION_KEY,
     UNCHANGED_KEY,
     SEPARATOR_KEY,
-    "cmp-joined",
-    "cmp-joined-few",
+    "cmp-maps",
+    "cmp-maps-few",
+    "cmp-named-new",
+    "cmp-named-new-few",
     "cmp-linking",
     "cmp-linking-few",
     "cmp-gone",
@@ -71,7 +78,8 @@ impl Summary {
         let mut s = Summary::default();
         for (_, role, p) in o.people_roles() {
             match (p, role) {
-                (Presence::Current, _) => s.joined += 1,
+                (Presence::Current, Some(ROLE_RESIDENT)) => s.residents += 1,
+                (Presence::Current, _) => s.newly_named += 1,
                 (Presence::Both, _) => s.kept += 1,
                 (Presence::Earlier, Some(ROLE_NAMED)) => s.no_longer_named += 1,
                 (Presence::Earlier, Some(ROLE_RESIDENT)) => s.residents_gone += 1,
@@ -114,7 +122,8 @@ impl Summary {
     /// The caption's parts, in the order said; empty when nothing changed.
     pub fn clauses(&self) -> Vec<Clause> {
         [
-            ("cmp-joined", "cmp-joined-few", self.joined),
+            ("cmp-maps", "cmp-maps-few", self.residents),
+            ("cmp-named-new", "cmp-named-new-few", self.newly_named),
             ("cmp-linking", "cmp-linking-few", self.linking_ties),
             ("cmp-gone", "cmp-gone-few", self.no_longer_named),
         ]

@@ -7,7 +7,7 @@
 //! [`Between::apply`] then hides, fades and shrinks what the step says.
 
 use super::scene::{Scene, SceneOptions};
-use super::style::{EdgeBatch, NodeBatch, Styles};
+use super::style::{EdgeBatch, EdgeLook, NodeBatch, NodeLook, Styles};
 use crate::core::compare::{Overlay, Presence};
 use std::collections::BTreeMap;
 
@@ -174,42 +174,24 @@ impl Between {
                 *r *= GROW_FROM + (1.0 - GROW_FROM) * f32::from(q) / f32::from(full);
             }
         }
-        let mut nodes = Vec::with_capacity(st.node_batches.len());
-        for b in std::mem::take(&mut st.node_batches) {
-            let mut by_level: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
-            for &i in &b.nodes {
-                let q = node_level.get(i as usize).copied().unwrap_or(0);
-                if q > 0 {
-                    by_level.entry(q).or_default().push(i);
-                }
-            }
-            for (q, members) in by_level {
-                let mut look = b.look;
-                look.alpha = scaled(look.alpha, q);
-                nodes.push(NodeBatch {
-                    look,
-                    nodes: members,
-                });
-            }
-        }
-        let mut edges = Vec::with_capacity(st.edge_batches.len());
-        for b in std::mem::take(&mut st.edge_batches) {
-            let mut by_level: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
-            for &k in &b.edges {
-                let q = level(self.edges.get(k as usize));
-                if q > 0 {
-                    by_level.entry(q).or_default().push(k);
-                }
-            }
-            for (q, members) in by_level {
-                let mut look = b.look;
-                look.alpha = scaled(look.alpha, q);
-                edges.push(EdgeBatch {
-                    look,
-                    edges: members,
-                });
-            }
-        }
+        let nodes = split_by_level(
+            std::mem::take(&mut st.node_batches),
+            |b| (b.look.alpha, &b.nodes),
+            |i| node_level.get(i as usize).copied().unwrap_or(0),
+            |b, alpha, nodes| NodeBatch {
+                look: NodeLook { alpha, ..b.look },
+                nodes,
+            },
+        );
+        let edges = split_by_level(
+            std::mem::take(&mut st.edge_batches),
+            |b| (b.look.alpha, &b.edges),
+            |k| level(self.edges.get(k as usize)),
+            |b, alpha, edges| EdgeBatch {
+                look: EdgeLook { alpha, ..b.look },
+                edges,
+            },
+        );
         st.labels
             .retain(|&i| node_level.get(i as usize).copied().unwrap_or(0) > 0);
         st.visible_nodes = nodes.iter().map(|b| b.nodes.len()).sum();
@@ -217,6 +199,33 @@ impl Between {
         st.node_batches = nodes;
         st.edge_batches = edges;
     }
+}
+
+/// Splits each batch by the fade level of its members (dropping level 0,
+/// not drawn), so a batch's members share one alpha: the batch's own,
+/// scaled by their level. Node and tie batches have the same shape but
+/// different members, so the caller says how to read and rebuild one.
+fn split_by_level<B>(
+    batches: Vec<B>,
+    members: impl Fn(&B) -> (u8, &Vec<u32>),
+    level_of: impl Fn(u32) -> u8,
+    rebuild: impl Fn(&B, u8, Vec<u32>) -> B,
+) -> Vec<B> {
+    let mut out = Vec::with_capacity(batches.len());
+    for b in &batches {
+        let (alpha, of) = members(b);
+        let mut by_level: BTreeMap<u8, Vec<u32>> = BTreeMap::new();
+        for &m in of {
+            let q = level_of(m);
+            if q > 0 {
+                by_level.entry(q).or_default().push(m);
+            }
+        }
+        for (q, group) in by_level {
+            out.push(rebuild(b, scaled(alpha, q), group));
+        }
+    }
+    out
 }
 
 /// An alpha at `q` of [`LEVELS`] strength.
