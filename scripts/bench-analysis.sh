@@ -35,6 +35,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/weave-target}"
+# Trunk finds wasm-opt (npm's binaryen) and the tools cargo installed here.
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 BENCH_DIR="${BENCH_DIR:-$CARGO_TARGET_DIR/bench-analysis}"
 mkdir -p "$BENCH_DIR"
 
