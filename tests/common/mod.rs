@@ -7,7 +7,9 @@ use weave::core::model::{
 };
 
 /// A map finished just after `at`, in `area`, going to `places`, naming
-/// `names` as friends who help (prompt `help`, middle ring).
+/// `names` as friends who help (prompt `help`, middle ring). Checked
+/// against the model's invariants, so no test runs on a response the app
+/// could never hold.
 pub fn resident(id: &str, at: i64, area: &str, places: &[&str], names: &[&str]) -> Response {
     let mut r = Response::new(ResponseId::new(id), EventId::new("e"), "en", Timestamp(at));
     r.status = ResponseStatus::Finished;
@@ -35,6 +37,9 @@ pub fn resident(id: &str, at: i64, area: &str, places: &[&str], names: &[&str]) 
             information: false,
             added_at: Timestamp(at),
         });
+    }
+    if let Err(e) = r.check_invariants() {
+        panic!("test response {id} breaks the model's invariants: {e:?}");
     }
     r
 }
