@@ -176,7 +176,7 @@ impl Between {
         }
         let nodes = split_by_level(
             std::mem::take(&mut st.node_batches),
-            |b| (b.look.alpha, &b.nodes),
+            |b| (b.look.alpha, b.nodes.as_slice()),
             |i| node_level.get(i as usize).copied().unwrap_or(0),
             |b, alpha, nodes| NodeBatch {
                 look: NodeLook { alpha, ..b.look },
@@ -185,7 +185,7 @@ impl Between {
         );
         let edges = split_by_level(
             std::mem::take(&mut st.edge_batches),
-            |b| (b.look.alpha, &b.edges),
+            |b| (b.look.alpha, b.edges.as_slice()),
             |k| level(self.edges.get(k as usize)),
             |b, alpha, edges| EdgeBatch {
                 look: EdgeLook { alpha, ..b.look },
@@ -207,7 +207,7 @@ impl Between {
 /// different members, so the caller says how to read and rebuild one.
 fn split_by_level<B>(
     batches: Vec<B>,
-    members: impl Fn(&B) -> (u8, &Vec<u32>),
+    members: impl Fn(&B) -> (u8, &[u32]),
     level_of: impl Fn(u32) -> u8,
     rebuild: impl Fn(&B, u8, Vec<u32>) -> B,
 ) -> Vec<B> {
