@@ -10,6 +10,10 @@
 // nanoseconds), and the worker's own clock around its work (worker_busy_ms,
 // reported by the page).
 // Usage: node browser-bench.mjs DIST DATA_DIR REPEAT GRAPH... ; prints JSON.
+// Environment, for investigating: WARM_RUNS=N runs the analysis N times on the
+// same page before the measured run (a warm worker), EXTRA_ARGS adds Chromium
+// flags (e.g. "--js-flags=--no-wasm-dynamic-tiering"), DEBUG_CONSOLE=1 copies
+// the page's and workers' console to stderr.
 import { createServer } from "node:http";
 import { readFile, readdir } from "node:fs/promises";
 import { readFileSync } from "node:fs";
@@ -109,7 +113,7 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  args: [...(process.env.EXTRA_ARGS ? process.env.EXTRA_ARGS.split(" ") : []), "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-dev-shm-usage"],
 });
@@ -121,6 +125,7 @@ try {
     const runs = [];
     for (let i = 0; i < repeat; i++) {
       const page = await browser.newPage();
+      if (process.env.DEBUG_CONSOLE) page.on("console", (m) => console.error(m.text()));
       const errors = [];
       page.on("pageerror", (e) => errors.push(String(e)));
       await page.goto(`${url}#/bench-analysis?graph=${graph}`);
@@ -130,10 +135,15 @@ try {
         const b = document.querySelector("[data-testid=bench-run]");
         return b && !b.disabled;
       }, null, { timeout: 120000 });
+      const pre = page.getByTestId("bench-result");
+      for (let w = 0; w < Number(process.env.WARM_RUNS || 0); w++) {
+        await run.click();
+        await pre.waitFor({ timeout: 30 * 60 * 1000 });
+        await page.waitForTimeout(300);
+      }
       const cpu0 = await treeCpu(root);
       const threads0 = await workerThreads(root);
       await run.click();
-      const pre = page.getByTestId("bench-result");
       await pre.waitFor({ timeout: 30 * 60 * 1000 });
       const threads1 = await workerThreads(root);
       const cpu = (await treeCpu(root)) - cpu0;

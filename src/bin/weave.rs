@@ -8,17 +8,19 @@
 //!                       [--projection people|places] [--gexf-1.2]
 //! weave demo OUT.json [--residents N] [--seed N]
 //! ```
-//! Native only: on wasm32 this binary is empty, so the crate still builds.
+//! Native, and WASI (`--target wasm32-wasip1`, run under Node's `node:wasi`:
+//! a quick way to time the analysis's wasm without a browser). In the
+//! browser build (wasm32-unknown-unknown) this binary is empty.
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 fn main() {
     std::process::exit(cli::run(std::env::args().skip(1).collect()));
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
 fn main() {}
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(not(all(target_arch = "wasm32", target_os = "unknown")))]
 mod cli {
     use std::io::Write;
     use std::time::Instant;

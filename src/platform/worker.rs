@@ -141,6 +141,8 @@ impl Worker for WeaveWorker {
     type Output = Reply;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
+        // A few milliseconds once, so the first real analysis runs optimised.
+        let _ = crate::core::jobs::analysis::warm_up();
         Self {
             runner: Runner::default(),
             owners: HashMap::new(),
