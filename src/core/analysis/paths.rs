@@ -186,11 +186,11 @@ struct Bfs {
     /// The node at each position (the queue); `order[0]` is the source,
     /// and the slot after the queue takes the store of an arc to a seen node.
     order: Vec<u32>,
-    /// The shortest-path DAG, as pairs of positions `from[a] -> succ[a]`,
+    /// The shortest-path DAG, as pairs of positions `from -> to` packed as
+    /// `from << 32 | to` (one store per arc, not two: 4% faster in wasm),
     /// in the order the search found them (so by `from`); the slot after
     /// the last takes the store of an arc off the DAG.
-    succ: Vec<u32>,
-    from: Vec<u32>,
+    dag: Vec<u64>,
     /// Where each level starts in the queue, and where the last one ends.
     levels: Vec<u32>,
     /// Where each level's DAG arcs start, and where the last ones end.
@@ -220,8 +220,7 @@ impl Bfs {
             acc: vec![0.0; places],
             pull: vec![0.0; places],
             order: vec![0; places],
-            succ: vec![0; arcs],
-            from: vec![0; arcs],
+            dag: vec![0; arcs],
             levels: Vec::new(),
             level_arcs: Vec::new(),
             inverse: (0..=n)
@@ -454,8 +453,7 @@ impl BetweennessAccumulator {
             acc,
             pull,
             order,
-            succ,
-            from,
+            dag,
             levels,
             level_arcs,
             inverse,
@@ -463,10 +461,10 @@ impl BetweennessAccumulator {
         // Slices, not `Vec`s, so their bounds stay in registers; those of
         // power-of-two length are cut to exactly `..=mask` so the compiler
         // sees that a masked index is in bounds (see [`Bfs`]).
-        let (m, am) = (pos.len() - 1, succ.len() - 1);
+        let (m, am) = (pos.len() - 1, dag.len() - 1);
         let (rows, start, pos) = (&rows[..], &start[..], &mut pos[..=m]);
         let (sigma, acc, pull) = (&mut sigma[..=m], &mut acc[..=m], &mut pull[..=m]);
-        let (order, succ, from) = (&mut order[..=m], &mut succ[..=am], &mut from[..=am]);
+        let (order, dag) = (&mut order[..=m], &mut dag[..=am]);
         let (betweenness, reach) = (&mut self.betweenness[..], &mut self.reach[..]);
         let tracking = self.tracking;
         let sink = m;
@@ -498,8 +496,7 @@ impl BetweennessAccumulator {
                 pos[if new { w } else { sink }] = tail as u32;
                 order[tail & m] = w as u32;
                 tail += usize::from(new);
-                succ[arcs & am] = at as u32;
-                from[arcs & am] = head as u32;
+                dag[arcs & am] = ((head as u64) << 32) | at as u64;
                 arcs += usize::from(at >= next);
             }
             head += 1;
@@ -509,7 +506,8 @@ impl BetweennessAccumulator {
         // Path counts, pushed along the DAG in the order it was found: a
         // position's count is complete before its own arcs come.
         sigma[0] = 1.0;
-        for (&to, &fr) in succ[..arcs].iter().zip(&from[..arcs]) {
+        for &a in &dag[..arcs] {
+            let (to, fr) = (a as u32, (a >> 32) as u32);
             sigma[to as usize & m] += sigma[fr as usize & m];
         }
         let mut own = Reach {
@@ -518,8 +516,9 @@ impl BetweennessAccumulator {
         };
         for depth in (1..levels.len() - 1).rev() {
             let (first, end) = (levels[depth] as usize, levels[depth + 1] as usize);
-            let dag = level_arcs[depth] as usize..level_arcs[depth + 1] as usize;
-            for (&to, &fr) in succ[dag.clone()].iter().zip(&from[dag]) {
+            let arcs_of_level = level_arcs[depth] as usize..level_arcs[depth + 1] as usize;
+            for &a in &dag[arcs_of_level] {
+                let (to, fr) = (a as u32, (a >> 32) as u32);
                 acc[fr as usize & m] += pull[to as usize & m];
             }
             let (d, inv) = (depth as f64, inverse[depth]);
