@@ -191,6 +191,14 @@ struct Bfs {
     /// in the order the search found them (so by `from`); the slot after
     /// the last takes the store of an arc off the DAG.
     dag: Vec<u64>,
+    /// The nodes not reached yet, once a search goes bottom-up: when the
+    /// level at hand has more arcs than the nodes not reached yet, it is
+    /// cheaper for those to look for parents in the level than for the
+    /// level to look for children (Beamer et al. 2012, "Direction-optimizing
+    /// breadth-first search"; every parent is needed for the path counts,
+    /// so a node reads its whole row). On a small-world network the late
+    /// levels hold most of the arcs, so most arcs are never read from them.
+    unseen: Vec<u32>,
     /// Where each level starts in the queue, and where the last one ends.
     levels: Vec<u32>,
     /// Where each level's DAG arcs start, and where the last ones end.
@@ -221,6 +229,7 @@ impl Bfs {
             pull: vec![0.0; places],
             order: vec![0; places],
             dag: vec![0; arcs],
+            unseen: vec![0; n],
             levels: Vec::new(),
             level_arcs: Vec::new(),
             inverse: (0..=n)
@@ -439,12 +448,19 @@ impl BetweennessAccumulator {
     /// comparison per arc (`pos >= next level's start`) tells a DAG arc.
     /// The search handles every arc without a branch (which of its cases an
     /// arc is in is unpredictable on a social network, and a mispredicted
-    /// branch costs more than the stores it saves); the passes over the DAG
+    /// branch costs more than the stores it saves). Once a level has more
+    /// arcs than the nodes not reached yet, the search goes bottom-up (see
+    /// [`Bfs::unseen`]): on the benchmark graphs that made the sweep a
+    /// third faster in wasm, and 13% (2,000 nodes) to 30% (20,000) faster
+    /// natively. The passes over the DAG
     /// are flat loops over its arcs, one per level, with no per-node loop
     /// whose varying length the processor would mispredict. Only `pos` is
     /// per node; it is reset as the backward pass leaves each node.
     #[inline(never)]
     fn sweep_hops(&mut self, s: usize) {
+        // Bottom-up levels read a node's row as its predecessors: the same
+        // only when undirected.
+        let (n, bottom_up) = (self.n, !self.directed);
         let Bfs {
             rows,
             start,
@@ -454,6 +470,7 @@ impl BetweennessAccumulator {
             pull,
             order,
             dag,
+            unseen,
             levels,
             level_arcs,
             inverse,
@@ -473,33 +490,80 @@ impl BetweennessAccumulator {
         levels.clear();
         levels.push(0);
         level_arcs.clear();
-        level_arcs.push(0);
-        let (mut head, mut tail, mut arcs) = (0usize, 1usize, 0usize);
-        // Positions from `next` on belong to the level after `head`'s.
-        let mut next = 1usize;
-        while head < tail {
-            if head == next {
-                levels.push(head as u32);
-                level_arcs.push(arcs as u32);
-                next = tail;
+        let degree = |v: usize| (start[v + 1] - start[v]) as usize;
+        let (mut tail, mut arcs) = (1usize, 0usize);
+        // The current level is `lo..hi` in the queue; the arcs of its
+        // nodes, and those of the nodes not reached yet.
+        let (mut lo, mut hi) = (0usize, 1usize);
+        let (mut level_degree, mut unseen_degree) = (degree(s), rows.len() - degree(s));
+        let mut unseen_len = None::<usize>;
+        loop {
+            level_arcs.push(arcs as u32);
+            if unseen_len.is_none() && bottom_up && level_degree > unseen_degree {
+                // From here on the nodes not reached yet look for parents:
+                // fewer arcs than the level's own (see [`Bfs::unseen`]).
+                let mut len = 0;
+                for (v, &p) in pos[..n].iter().enumerate() {
+                    unseen[len] = v as u32;
+                    len += usize::from(p == UNSEEN);
+                }
+                unseen_len = Some(len);
             }
-            let v = order[head] as usize;
-            // Every arc makes the same stores; its case only picks where:
-            // a new node is queued at `tail` (`order[tail]` is kept only
-            // when `tail` moves on), a DAG entry is kept only when its end
-            // lies ahead, and a seen node's `pos` is left alone.
-            for &w in &rows[start[v] as usize..start[v + 1] as usize] {
-                let w = w as usize & m;
-                let p = pos[w] as usize;
-                let new = p == UNSEEN as usize;
-                let at = if new { tail } else { p };
-                pos[if new { w } else { sink }] = tail as u32;
-                order[tail & m] = w as u32;
-                tail += usize::from(new);
-                dag[arcs & am] = ((head as u64) << 32) | at as u64;
-                arcs += usize::from(at >= next);
+            let mut next_degree = 0;
+            match unseen_len.as_mut() {
+                Some(len) => {
+                    // Every node not reached yet, its arcs to this level
+                    // kept; a node with any is next level's, the others
+                    // stay in the list (compacted as it goes).
+                    let (width, mut kept) = (hi - lo, 0);
+                    for i in 0..*len {
+                        let w = unseen[i] as usize & m;
+                        let before = arcs;
+                        for &v in &rows[start[w] as usize..start[w + 1] as usize] {
+                            let p = pos[v as usize & m] as usize;
+                            dag[arcs & am] = ((p as u64) << 32) | tail as u64;
+                            arcs += usize::from(p.wrapping_sub(lo) < width);
+                        }
+                        let new = arcs > before;
+                        pos[if new { w } else { sink }] = tail as u32;
+                        order[tail & m] = w as u32;
+                        tail += usize::from(new);
+                        next_degree += if new { degree(w) } else { 0 };
+                        unseen[kept] = w as u32;
+                        kept += usize::from(!new);
+                    }
+                    *len = kept;
+                }
+                None => {
+                    for head in lo..hi {
+                        let v = order[head] as usize;
+                        // Every arc makes the same stores; its case only
+                        // picks where: a new node is queued at `tail`
+                        // (`order[tail]` is kept only when `tail` moves
+                        // on), a DAG entry is kept only when its end lies
+                        // ahead, and a seen node's `pos` is left alone.
+                        for &w in &rows[start[v] as usize..start[v + 1] as usize] {
+                            let w = w as usize & m;
+                            let p = pos[w] as usize;
+                            let new = p == UNSEEN as usize;
+                            let at = if new { tail } else { p };
+                            pos[if new { w } else { sink }] = tail as u32;
+                            order[tail & m] = w as u32;
+                            next_degree += if new { degree(w) } else { 0 };
+                            tail += usize::from(new);
+                            dag[arcs & am] = ((head as u64) << 32) | at as u64;
+                            arcs += usize::from(at >= hi);
+                        }
+                    }
+                }
             }
-            head += 1;
+            if tail == hi {
+                break;
+            }
+            unseen_degree -= next_degree;
+            level_degree = next_degree;
+            levels.push(hi as u32);
+            (lo, hi) = (hi, tail);
         }
         levels.push(tail as u32);
         level_arcs.push(arcs as u32);
@@ -768,6 +832,42 @@ mod tests {
     fn weighted_equals_unweighted_with_unit_weights() {
         let g = path4();
         assert_eq!(path_metrics(&g, true), path_metrics(&g, false));
+    }
+
+    #[test]
+    fn bottom_up_levels_agree_with_the_weighted_search() {
+        // A small world (ring plus pseudo-random chords), a second
+        // component and isolates: the unweighted sweep goes bottom-up in
+        // its late levels, Dijkstra with unit lengths never does.
+        let mut pairs = std::collections::BTreeSet::new();
+        let mut x = 12345u64;
+        for v in 0..400 {
+            pairs.insert((v, (v + 1) % 400));
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            pairs.insert((v, (x >> 33) as usize % 400));
+        }
+        for v in 400..430 {
+            pairs.insert((v, 400 + (v + 7) % 30));
+        }
+        // Simple: no self-loops, one edge per pair (as networkx's Graph).
+        let edges: Vec<_> = pairs
+            .iter()
+            .filter(|&&(a, b)| a < b || (a > b && !pairs.contains(&(b, a))))
+            .map(|&(a, b)| (a, b, 1.0))
+            .collect();
+        let g = Csr::from_edges(435, false, &edges);
+        let (hops, dijkstra) = (path_metrics(&g, false), path_metrics(&g, true));
+        let close = |a: &[f64], b: &[f64]| {
+            a.iter()
+                .zip(b)
+                .all(|(x, y)| (x - y).abs() <= 1e-9 * x.abs().max(1.0))
+        };
+        assert!(close(&hops.betweenness, &dijkstra.betweenness));
+        assert!(close(&hops.closeness, &dijkstra.closeness));
+        assert!(close(&hops.harmonic, &dijkstra.harmonic));
+        assert!(hops.betweenness.iter().any(|&b| b > 100.0));
     }
 
     #[test]
