@@ -14,7 +14,7 @@ use crate::core::model::{
     name_key, AlterRef, Community, PlaceRef, PlaceResolution, PromptKind, Relationship, Response,
 };
 use crate::core::network::{AttrValue, Attrs, Network, KIND_ATTR, KIND_PERSON, KIND_PLACE};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The attribute saying whether a person node is a resident or was named.
 pub const ROLE_ATTR: &str = "role";
@@ -75,8 +75,10 @@ fn resident_attrs(r: &Response) -> Attrs {
 /// Maps every named person in a finished response to its node id, applying
 /// merges: a group's id is its smallest member that is in a finished response.
 /// (The comparison of two events reads it to find a named person's node.)
-pub fn alter_representatives(c: &Community) -> BTreeMap<AlterRef, String> {
-    let mut map = BTreeMap::new();
+/// A hash map: it is only looked up, thousands of times per build, and
+/// ordered keys compared response ids string by string.
+pub fn alter_representatives(c: &Community) -> HashMap<AlterRef, String> {
+    let mut map = HashMap::new();
     for r in c.finished() {
         for a in &r.alters {
             let key = AlterRef {
@@ -101,7 +103,7 @@ pub fn alter_representatives(c: &Community) -> BTreeMap<AlterRef, String> {
 /// Adds a node the first time its id is seen; returns its index either way.
 fn node(
     net: &mut Network,
-    index: &mut BTreeMap<String, usize>,
+    index: &mut HashMap<String, usize>,
     id: &str,
     label: Option<String>,
     attrs: Attrs,
@@ -133,7 +135,7 @@ pub fn people_network(c: &Community) -> Network {
         .map(|p| p.id.as_str())
         .collect();
     let mut net = Network::new(true);
-    let mut index = BTreeMap::new();
+    let mut index = HashMap::new();
     let mut knows = BTreeSet::new();
     for r in c.finished() {
         let me = node(
@@ -249,7 +251,7 @@ fn place_attrs(category: Option<String>) -> Attrs {
 /// Edge attributes: `frequency` when given, `information` when true.
 pub fn people_places_network(c: &Community) -> Network {
     let mut net = Network::new(false);
-    let mut index = BTreeMap::new();
+    let mut index = HashMap::new();
     for p in &c.event.places {
         let cat = Some(format!("{:?}", p.category).to_lowercase());
         node(
