@@ -452,10 +452,10 @@ impl BetweennessAccumulator {
     /// arcs than the nodes not reached yet, the search goes bottom-up (see
     /// [`Bfs::unseen`]): on the benchmark graphs that made the sweep a
     /// third faster in wasm, and 13% (2,000 nodes) to 30% (20,000) faster
-    /// natively. The passes over the DAG
-    /// are flat loops over its arcs, one per level, with no per-node loop
-    /// whose varying length the processor would mispredict. Only `pos` is
-    /// per node; it is reset as the backward pass leaves each node.
+    /// natively. The passes over the DAG are flat loops over its arcs, one
+    /// per level, with no per-node loop whose varying length the processor
+    /// would mispredict. Only `pos` is per node; it is reset as the
+    /// backward pass leaves each node.
     #[inline(never)]
     fn sweep_hops(&mut self, s: usize) {
         // Bottom-up levels read a node's row as its predecessors: the same
