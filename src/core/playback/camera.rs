@@ -12,7 +12,7 @@ const MIN_ZOOM: f64 = 0.1;
 const MAX_ZOOM: f64 = 100.0;
 
 /// `screen = world * scale + offset`.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Camera {
     pub scale: f64,
     pub offset: ScreenPoint,

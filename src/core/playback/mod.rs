@@ -18,6 +18,7 @@
 //! - [`picture`]: when to draw the picture again and when to move it;
 //! - [`raster`] and [`paint`]: the frame drawn into a pixel buffer in plain
 //!   Rust, with a level of detail, where the browser has no GPU;
+//! - [`paint_job`]: that picture painted in a worker (messages and state);
 //! - [`renderer`]: which renderer draws (WebGL 2, or Canvas 2D as the
 //!   fallback) and how many ties each affords per frame;
 //! - [`search`]: finding a name, for the facilitator view only;
@@ -35,6 +36,7 @@ pub mod layout_job;
 pub mod lens;
 pub mod live;
 pub mod paint;
+pub mod paint_job;
 pub mod palette;
 pub mod picture;
 pub mod raster;

@@ -4,7 +4,9 @@
 //! out from all of them, and a dim grey-blue for what a lens sets aside.
 
 /// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
 impl Rgb {

@@ -374,7 +374,7 @@ mod tests {
             let mut r = Raster::new(50, 50);
             r.clear(BG);
             r.line(a, b, &pen(width, &[]));
-            let length = (b.0 - a.0).hypot(b.1 - a.1);
+            let length = ((b.0 - a.0) * (b.0 - a.0) + (b.1 - a.1) * (b.1 - a.1)).sqrt();
             let want = f64::from(width) * length;
             let got = ink(&r);
             assert!(

@@ -10,14 +10,18 @@ use super::scene::{NodeKind, Scene, SceneEdge, SceneNode, TieKind};
 use std::collections::BTreeMap;
 
 /// How a node is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Shape {
     Circle,
     Square,
 }
 
 /// How a tie is drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Dash {
     Solid,
     Dashed,
@@ -36,7 +40,9 @@ impl Dash {
 }
 
 /// The look shared by a batch of nodes. Alpha is in 1/255ths so looks compare.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct NodeLook {
     pub shape: Shape,
     pub fill: Rgb,
@@ -46,7 +52,9 @@ pub struct NodeLook {
 }
 
 /// The look shared by a batch of ties. Width is in tenths of a pixel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct EdgeLook {
     pub colour: Rgb,
     pub alpha: u8,
@@ -61,14 +69,14 @@ impl EdgeLook {
 }
 
 /// Nodes drawn alike (indices into the scene).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeBatch {
     pub look: NodeLook,
     pub nodes: Vec<u32>,
 }
 
 /// Ties drawn alike (indices into the scene's edges).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EdgeBatch {
     pub look: EdgeLook,
     pub edges: Vec<u32>,
