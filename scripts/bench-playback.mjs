@@ -17,8 +17,11 @@
 // the sharp redraw while panning).
 //
 // Each is measured with both renderers, forced from the address:
-// `renderer=webgl` and `renderer=canvas2d` (by default the app uses WebGL 2
-// on a GPU and Canvas 2D on a software rasteriser, as here). The browser runs
+// `renderer=webgl` and `renderer=canvas2d`, the latter both painted in a
+// worker (the default where the browser can) and on the page's thread
+// (`paint=main`, BENCH_RENDERERS name `canvas2d-main`). By default the app
+// uses WebGL 2 on a GPU and Canvas 2D on a software rasteriser, as here.
+// The browser runs
 // with the e2e harness's flags: with --disable-gpu this Chromium still
 // offers WebGL 2 through SwiftShader (ANGLE on Vulkan), so no extra flag is
 // needed, and the figures are a software rasteriser's: a real GPU does far
@@ -63,7 +66,7 @@ function measureFrames(page, ms, pan) {
         done({
           fps: (times.length - 1) / span,
           pictures: (Number(canvas.dataset.pictures || 0) - pic0) / span,
-          detail: canvas.dataset.detail, stride: canvas.dataset.stride, nodeScale: canvas.dataset.nodeScale,
+          paint: canvas.dataset.paint, detail: canvas.dataset.detail, stride: canvas.dataset.stride, nodeScale: canvas.dataset.nodeScale,
           p95: gaps[Math.floor(gaps.length * 0.95)] || 0,
           iterationsPerSecond: (Number(canvas.dataset.iterations) - it0) / span,
           nodes: Number(canvas.dataset.nodes), edges: Number(canvas.dataset.edges),
@@ -129,8 +132,12 @@ async function youBench(url, hash) {
 }
 
 const f = (x, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "-");
-const withRenderer = (hash, r) => `${hash}${hash.includes("?") ? "&" : "?"}renderer=${r}`;
-const RENDERERS = (process.env.BENCH_RENDERERS || "webgl,canvas2d").split(",");
+// `canvas2d` paints in a worker where the browser can (as here);
+// `canvas2d-main` forces the same renderer onto the page's thread, the
+// peer the worker is measured against.
+const VARIANTS = { webgl: "renderer=webgl", canvas2d: "renderer=canvas2d", "canvas2d-main": "renderer=canvas2d&paint=main" };
+const withRenderer = (hash, r) => `${hash}${hash.includes("?") ? "&" : "?"}${VARIANTS[r] ?? `renderer=${r}`}`;
+const RENDERERS = (process.env.BENCH_RENDERERS || "webgl,canvas2d,canvas2d-main").split(",");
 const NETWORKS = [
   ["demo event (150 residents)", "#/playback"],
   ["generated 2,000 / 6,000", "#/playback?bench=2000"],
@@ -160,9 +167,11 @@ try {
   console.log(`\nPlay-back benchmark, headless Chromium ${KIOSK.viewport.width}x${KIOSK.viewport.height}, no GPU (WebGL 2 is SwiftShader, a software rasteriser), ${SECONDS} s per measurement; load average ${loadAtStart} at the start, ${loadavg().map((l) => l.toFixed(2)).join(" ")} at the end\n`);
   console.log("| network | renderer | nodes | ties | first frame (ms) | layout running: rAF/s | pictures/s | p95 gap (ms) | layout it/s | detail while settling | panning: rAF/s | pictures/s | p95 gap (ms) | detail at rest (share, tie stride, node scale) |");
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
-  const lod = (m, renderer) => (renderer === "canvas2d" ? `${m.detail}, ${m.stride}, ${m.nodeScale}` : `stride ${m.stride}`);
+  const lod = (m, renderer) => (renderer.startsWith("canvas2d") ? `${m.detail}, ${m.stride}, ${m.nodeScale}` : `stride ${m.stride}`);
+  // Where Canvas 2D painted, as the page reports it (`data-paint`).
+  const shown = (r) => (r.renderer.startsWith("canvas2d") ? `canvas2d, painted on the ${r.layout.paint === "worker" ? "worker" : "page's thread"}` : r.renderer);
   for (const r of rows) {
-    console.log(`| ${r.label} | ${r.renderer} | ${r.layout.nodes} | ${r.layout.edges} | ${f(r.first, 0)} | ${f(r.layout.fps)} | ${f(r.layout.pictures)} | ${f(r.layout.p95)} | ${f(r.layout.iterationsPerSecond)} | ${lod(r.layout, r.renderer)} | ${f(r.pan.fps)} | ${f(r.pan.pictures)} | ${f(r.pan.p95)} | ${lod(r.pan, r.renderer)} |`);
+    console.log(`| ${r.label} | ${shown(r)} | ${r.layout.nodes} | ${r.layout.edges} | ${f(r.first, 0)} | ${f(r.layout.fps)} | ${f(r.layout.pictures)} | ${f(r.layout.p95)} | ${f(r.layout.iterationsPerSecond)} | ${lod(r.layout, r.renderer)} | ${f(r.pan.fps)} | ${f(r.pan.pictures)} | ${f(r.pan.p95)} | ${lod(r.pan, r.renderer)} |`);
   }
   console.log("");
   for (const y of you) {

@@ -6,7 +6,13 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    weave::platform::worker::register();
+    // One binary, two roles: the job runner, or (started by that name)
+    // the play-back's painter.
+    if weave::platform::render::paint_worker::is_paint_worker() {
+        weave::platform::render::paint_worker::register();
+    } else {
+        weave::platform::worker::register();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -29,7 +29,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The worker's script, next to `index.html` (`static/weave-worker-loader.js`).
-const WORKER_SCRIPT: &str = "./weave-worker-loader.js";
+pub(crate) const WORKER_SCRIPT: &str = "./weave-worker-loader.js";
 
 /// Encodes every message as one JSON string.
 pub struct Json;

@@ -280,6 +280,21 @@ test("without a GPU the play-back draws with Canvas 2D; WebGL when asked", async
   assert.equal(await data(page, "renderer"), "canvas2d");
 });
 
+test("Canvas 2D paints in a worker where the browser can, on the page's thread when asked", async (t) => {
+  for (const [hash, where] of [["#/playback?renderer=canvas2d", "worker"], ["#/playback?renderer=canvas2d&paint=main", "main"]]) {
+    const { page, errors } = await kioskPage(t);
+    await open(page, srv.url, hash);
+    await page.waitForFunction((s) => Number(document.querySelector(s)?.dataset.pictures) > 3, CANVAS);
+    assert.equal(await data(page, "paint"), where);
+    // The worker's pictures keep coming while the layout settles, and show.
+    const pictures = Number(await data(page, "pictures"));
+    await page.waitForFunction(([s, n]) => Number(document.querySelector(s).dataset.pictures) > n, [CANVAS, pictures]);
+    const ink = await inkShare(page);
+    assert.ok(ink > 0.01 && ink < 0.6, `${where}: ink ${ink}`);
+    assert.deepEqual(errors, []);
+  }
+});
+
 test("size and colour choices change the picture's key; presentation mode uses large type", async (t) => {
   const { page, errors } = await kioskPlayback(t);
   const colour = page.locator("[data-testid=pb-colour]");

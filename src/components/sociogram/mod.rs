@@ -43,13 +43,15 @@ pub struct Props {
     pub on_shown: Callback<()>,
 }
 
-/// Sizes the backing store of a canvas of `css` client size at the device
-/// pixel ratio times `resolution`.
+/// The backing store for a canvas of `css` client size at the device pixel
+/// ratio times `resolution`: its CSS size, pixel density and device pixels.
+/// The canvas is sized to it when `apply` (not once a paint worker owns it).
 fn fit_backing_store(
     canvas: &HtmlCanvasElement,
     css: (i32, i32),
     resolution: f64,
-) -> (ScreenSize, f64) {
+    apply: bool,
+) -> (ScreenSize, f64, (u32, u32)) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio()) * resolution;
     let dpr = if dpr.is_finite() && dpr > 0.0 {
         dpr
@@ -58,13 +60,13 @@ fn fit_backing_store(
     };
     let (w, h) = (f64::from(css.0.max(1)), f64::from(css.1.max(1)));
     let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-    if canvas.width() != bw {
+    if apply && canvas.width() != bw {
         canvas.set_width(bw);
     }
-    if canvas.height() != bh {
+    if apply && canvas.height() != bh {
         canvas.set_height(bh);
     }
-    (ScreenSize::new(w, h), dpr)
+    (ScreenSize::new(w, h), dpr, (bw, bh))
 }
 
 /// The data attributes last written, so a frame writes only what changed
@@ -85,6 +87,17 @@ impl Attributes {
 fn wanted_renderer() -> Option<Renderer> {
     let hash = web_sys::window()?.location().hash().ok()?;
     Renderer::from_hash(&hash)
+}
+
+/// The address keeps the Canvas 2D pictures on the page's thread
+/// (`paint=main`), for the benchmark's comparison.
+fn paint_here() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|h| {
+            h.split_once('?')
+                .is_some_and(|(_, q)| q.split('&').any(|kv| kv == "paint=main"))
+        })
 }
 
 /// The canvases, the frame that moves them, and what is applied to it.
@@ -117,18 +130,23 @@ fn paint(surface: &Surface, kept: &mut Kept, engine: &RefCell<Engine>, now: f64)
         None => (canvas.client_width(), canvas.client_height()),
     };
     let resolution = kept.painter.as_ref().map_or(1.0, Painter::resolution);
-    let (size, dpr) = fit_backing_store(canvas, css, resolution);
-    fit_backing_store(overlay, css, 1.0);
+    let here = !kept
+        .painter
+        .as_ref()
+        .is_some_and(Painter::canvas_is_elsewhere);
+    let (size, dpr, pixels) = fit_backing_store(canvas, css, resolution, here);
+    fit_backing_store(overlay, css, 1.0, true);
     let mut e = engine.borrow_mut();
     e.resize(size, dpr);
     e.tick(now, LAYOUT_BUDGET_MS, &frames::now);
     if kept.painter.is_none() {
-        kept.painter = Painter::new(canvas, overlay, wanted_renderer());
+        kept.painter = Painter::new(canvas, overlay, wanted_renderer(), paint_here());
     }
     let attrs = &mut kept.attributes;
     if let Some(p) = kept.painter.as_mut() {
         attrs.set(canvas, "data-renderer", p.renderer().id().to_string());
         attrs.set(canvas, "data-software", p.is_software().to_string());
+        attrs.set(canvas, "data-paint", p.paints_in().to_string());
         let (scene, styles, camera, dpr) = e.frame();
         let (x, y) = e.positions();
         let outcome = p.paint(&Picture {
@@ -139,6 +157,7 @@ fn paint(surface: &Surface, kept: &mut Kept, engine: &RefCell<Engine>, now: f64)
             positions_rev: e.positions_rev(),
             camera,
             dpr,
+            pixels,
             moving: e.is_moving(now),
         });
         let transform = match outcome {

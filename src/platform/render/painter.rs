@@ -13,11 +13,21 @@
 //! while the camera is dragged a picture that was costly to draw is moved
 //! (the caller applies the returned transform to the canvases) and drawn
 //! sharply again when the gesture rests.
+//!
+//! Where the browser can, the Canvas 2D picture is painted in a worker
+//! ([`PaintWorker`]): it starts after the first frame (painted here, on the
+//! overlay, as before), takes the main canvas once it listens, and from
+//! then on the page only sends it what changed and one picture at a time.
+//! Until its first picture lands the overlay keeps the last one painted
+//! here; then it holds the labels alone. `paint=main` in the address keeps
+//! every picture on the page's thread (the benchmark's comparison).
 
 use super::canvas2d::{self, Frame};
 use super::frames;
+use super::paint_worker::PaintWorker;
 use super::webgl::{self, GlFrame, GlRenderer};
 use crate::core::playback::paint::{Lod, Painted};
+use crate::core::playback::paint_job::{PaintFrame, PaintMessage, PaintScene, PaintStyles};
 use crate::core::playback::picture::{plan, Drawn, Plan, Transform, CHEAP_MS};
 use crate::core::playback::raster::Raster;
 use crate::core::playback::renderer::Renderer;
@@ -37,6 +47,8 @@ pub struct Picture<'a> {
     pub positions_rev: u64,
     pub camera: Camera,
     pub dpr: f64,
+    /// The backing store's size in device pixels.
+    pub pixels: (u32, u32),
     /// The picture is being dragged or zoomed.
     pub moving: bool,
 }
@@ -50,6 +62,35 @@ enum Backend {
         _lost: EventListener,
     },
     Canvas(CanvasRenderingContext2d),
+    /// A paint worker starting (since this time, ms): frames are painted
+    /// here, on the overlay, until it listens.
+    Handover {
+        canvas: HtmlCanvasElement,
+        worker: PaintWorker,
+        since: f64,
+    },
+    /// The main canvas is the paint worker's; `shown` once its first
+    /// picture is on screen.
+    Worker {
+        worker: PaintWorker,
+        shown: bool,
+    },
+}
+
+/// A paint worker that has not started listening after this long (ms) is
+/// given up on, and pictures are painted on the page's thread.
+const HANDOVER_MS: f64 = 5000.0;
+
+/// What was sent to the paint worker last (held, so a pointer compared is
+/// never one freed and reused) and what the picture in flight is.
+#[derive(Default)]
+struct Sent {
+    scene: Option<Rc<Scene>>,
+    styles: Option<Rc<Styles>>,
+    /// The picture in flight was drawn while the layout moved it, and with
+    /// its detail raised to sharpen it at rest.
+    settling: bool,
+    sharpen: bool,
 }
 
 /// What a picture shows, bar the camera: scene, styles, positions, pixel
@@ -89,6 +130,9 @@ pub struct Painter {
     /// The backing store's share of the screen's pixel density (see
     /// [`Painter::resolution`]).
     resolution: f64,
+    /// Pictures are painted here even where a worker could (`paint=main`).
+    paint_here: bool,
+    sent: Sent,
 }
 
 /// While the layout moves a picture that stays slow at the least detail,
@@ -169,9 +213,12 @@ impl Painter {
         canvas: &HtmlCanvasElement,
         overlay: &HtmlCanvasElement,
         wanted: Option<Renderer>,
+        paint_here: bool,
     ) -> Option<Painter> {
         let (backend, overlay) = match wanted {
-            Some(Renderer::Canvas2d) => (Backend::Canvas(opaque_context_2d(canvas)?), None),
+            Some(Renderer::Canvas2d) if paint_here => {
+                (Backend::Canvas(opaque_context_2d(canvas)?), None)
+            }
             _ => (Backend::Starting(canvas.clone()), context_2d(overlay)),
         };
         Some(Painter {
@@ -187,6 +234,8 @@ impl Painter {
             detail: FIRST_DETAIL,
             cut: false,
             resolution: 1.0,
+            paint_here,
+            sent: Sent::default(),
         })
     }
 
@@ -203,9 +252,18 @@ impl Painter {
             (Some(Renderer::WebGl), Some(_)) | (None, Some(false)) => gl_backend(canvas),
             _ => None,
         };
-        self.backend = match gl {
-            Some(b) => b,
-            None => match opaque_context_2d(canvas) {
+        let worker = match (&gl, self.paint_here) {
+            (None, false) => PaintWorker::spawn(canvas),
+            _ => None,
+        };
+        self.backend = match (gl, worker) {
+            (Some(b), _) => b,
+            (None, Some(worker)) => Backend::Handover {
+                canvas: canvas.clone(),
+                worker,
+                since: frames::now(),
+            },
+            (None, None) => match opaque_context_2d(canvas) {
                 Some(ctx) => {
                     self.overlay = None;
                     Backend::Canvas(ctx)
@@ -228,8 +286,112 @@ impl Painter {
     pub fn renderer(&self) -> Renderer {
         match self.backend {
             Backend::Gl { .. } => Renderer::WebGl,
-            Backend::Canvas(_) | Backend::Starting(_) => Renderer::Canvas2d,
+            _ => Renderer::Canvas2d,
         }
+    }
+
+    /// Where Canvas 2D pictures are painted: "worker" or "main".
+    pub fn paints_in(&self) -> &'static str {
+        match self.backend {
+            Backend::Worker { .. } => "worker",
+            _ => "main",
+        }
+    }
+
+    /// The main canvas belongs to the paint worker: the page must not size
+    /// it (the worker sizes its backing store from [`Picture::pixels`]).
+    pub fn canvas_is_elsewhere(&self) -> bool {
+        matches!(self.backend, Backend::Worker { .. })
+    }
+
+    /// Moves a starting paint worker on: given the canvas once it listens,
+    /// given up on when it fails or stays silent; a worker failing after it
+    /// took the canvas leaves the pictures to the overlay, painted here.
+    fn follow_worker(&mut self) {
+        let failed = match &mut self.backend {
+            Backend::Handover {
+                canvas,
+                worker,
+                since,
+            } => {
+                if worker.is_ready() && worker.take_canvas(canvas) {
+                    let canvas = canvas.clone();
+                    if let Backend::Handover { worker, .. } =
+                        std::mem::replace(&mut self.backend, Backend::Starting(canvas))
+                    {
+                        self.backend = Backend::Worker {
+                            worker,
+                            shown: false,
+                        };
+                    }
+                    self.sent = Sent::default();
+                    self.drawn = None;
+                    return;
+                }
+                worker.has_failed() || frames::now() - *since > HANDOVER_MS
+            }
+            Backend::Worker { worker, .. } => worker.has_failed(),
+            _ => false,
+        };
+        if !failed {
+            return;
+        }
+        let fallback = match &self.backend {
+            Backend::Handover { canvas, worker, .. } if !worker.took_canvas() => {
+                opaque_context_2d(canvas).map(|c| (c, false))
+            }
+            _ => self.overlay.clone().map(|o| (o, true)),
+        };
+        if let Some((ctx, on_overlay)) = fallback {
+            web_sys::console::warn_1(&"Painting on the page's thread instead".into());
+            if !on_overlay {
+                if let Some(o) = &self.overlay {
+                    o.clear_rect(0.0, 0.0, 1e5, 1e5);
+                }
+            }
+            self.backend = Backend::Canvas(ctx);
+            self.overlay = None;
+            self.drawn = None;
+        }
+    }
+
+    /// Takes the paint worker's answer for the picture in flight: the level
+    /// of detail it had, its cost (which tunes the next ones), and on the
+    /// first one the overlay handed back to labels. True when a picture
+    /// landed in this frame.
+    fn follow_pictures(&mut self, p: &Picture) -> bool {
+        let Backend::Worker { worker, shown } = &mut self.backend else {
+            return false;
+        };
+        let Some(reply) = worker.landed() else {
+            return false;
+        };
+        let first = !*shown;
+        *shown = true;
+        self.painted = reply.painted;
+        self.pictures += 1;
+        if let Some(d) = self.drawn.as_mut() {
+            d.cost_ms = reply.cost_ms;
+        }
+        let (settling, sharpen) = (self.sent.settling, self.sent.sharpen);
+        if !sharpen {
+            self.cut = self.painted.stride > 1 || self.painted.node_scale < 1.0;
+            // Nothing waits for the worker's picture: it is aimed at 60 a
+            // second, settling or not.
+            self.tune(reply.cost_ms, SLOW_MS, FAST_MS);
+            if settling && reply.cost_ms > SLOW_MS && self.detail <= LEAST_DETAIL {
+                self.resolution = SETTLING_RESOLUTION;
+            }
+        }
+        if first {
+            if let Some(o) = &self.overlay {
+                let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+                o.clear_rect(0.0, 0.0, 1e5, 1e5);
+            }
+            self.overlay_has_text = false;
+            self.paint_labels(&frame_of(p, Lod::scaled(self.detail)));
+        }
+        true
     }
 
     /// Paints `p`, moves the picture on screen, or does nothing, as
@@ -254,6 +416,10 @@ impl Painter {
                 self.start(&canvas);
             }
         }
+        self.follow_worker();
+        // A picture landing shows untransformed, unless this frame moves it.
+        let landed = self.follow_pictures(p);
+        let kept = if landed { Outcome::Drew } else { Outcome::Kept };
         let settling = self
             .drawn
             .as_ref()
@@ -264,16 +430,40 @@ impl Painter {
             // caller resizes it for the next frame, which then draws).
             Plan::Keep if self.resolution < 1.0 && !p.moving => {
                 self.resolution = 1.0;
-                return Outcome::Kept;
+                return kept;
             }
             // At rest, a picture whose detail was cut is drawn once more
             // with more of it (see `REST_DETAIL`).
             Plan::Keep if self.cut && !p.moving && self.renderer() == Renderer::Canvas2d => {
                 sharpen = true;
             }
-            Plan::Keep => return Outcome::Kept,
+            Plan::Keep => return kept,
             Plan::Move(t) => return Outcome::Moved(t),
             Plan::Draw => {}
+        }
+        if let Backend::Worker { worker, .. } = &self.backend {
+            // One picture at a time: this one waits for the worker.
+            if worker.is_busy() {
+                return kept;
+            }
+            let tuned = self.detail;
+            if sharpen {
+                self.detail = (tuned * REST_DETAIL).min(1.0);
+            }
+            self.send(p);
+            self.detail = tuned;
+            self.sent.settling = settling;
+            self.sent.sharpen = sharpen;
+            if sharpen {
+                self.cut = false;
+            }
+            let cost_ms = self.drawn.as_ref().map_or(0.0, |d| d.cost_ms);
+            self.drawn = Some(Drawn {
+                content,
+                camera: p.camera,
+                cost_ms,
+            });
+            return kept;
         }
         let tuned = self.detail;
         if sharpen {
@@ -283,7 +473,7 @@ impl Painter {
         let drew = self.draw(p, stride);
         self.detail = tuned;
         if !drew {
-            return Outcome::Kept;
+            return kept;
         }
         let mut cost_ms = frames::now() - t0;
         self.cut = !sharpen && (self.painted.stride > 1 || self.painted.node_scale < 1.0);
@@ -312,6 +502,48 @@ impl Painter {
         Outcome::Drew
     }
 
+    /// Sends the paint worker what changed and the picture `p` to paint;
+    /// labels go on the overlay here once the worker's pictures show.
+    fn send(&mut self, p: &Picture) {
+        let Backend::Worker { worker, shown } = &mut self.backend else {
+            return;
+        };
+        if !self
+            .sent
+            .scene
+            .as_ref()
+            .is_some_and(|s| Rc::ptr_eq(s, p.scene))
+        {
+            worker.send(&PaintMessage::Scene(PaintScene::of(p.scene)), None);
+            self.sent.scene = Some(p.scene.clone());
+        }
+        if !self
+            .sent
+            .styles
+            .as_ref()
+            .is_some_and(|s| Rc::ptr_eq(s, p.styles))
+        {
+            worker.send(&PaintMessage::Styles(PaintStyles::of(p.styles)), None);
+            self.sent.styles = Some(p.styles.clone());
+        }
+        let lod = Lod::scaled(self.detail);
+        worker.paint(
+            PaintFrame {
+                seq: 0,
+                camera: p.camera,
+                dpr: p.dpr,
+                lod,
+                width: p.pixels.0,
+                height: p.pixels.1,
+            },
+            p.x,
+            p.y,
+        );
+        if *shown {
+            self.paint_labels(&frame_of(p, lod));
+        }
+    }
+
     /// The share of the screen's pixel density the canvas's backing store
     /// should have for the next frame (1, or less while a slow picture
     /// settles).
@@ -335,20 +567,14 @@ impl Painter {
 
     /// Draws `p` with the current backend; false when nothing could be drawn.
     fn draw(&mut self, p: &Picture, stride: usize) -> bool {
-        let frame = Frame {
-            scene: p.scene,
-            styles: p.styles,
-            x: p.x,
-            y: p.y,
-            camera: &p.camera,
-            dpr: p.dpr,
-            lod: Lod::scaled(self.detail),
-        };
+        let frame = frame_of(p, Lod::scaled(self.detail));
         match &mut self.backend {
-            Backend::Starting(_) => match &self.overlay {
+            Backend::Starting(_) | Backend::Handover { .. } => match &self.overlay {
                 Some(o) => self.painted = canvas2d::draw(o, &mut self.raster, &frame),
                 None => return false,
             },
+            // Painted by `send`.
+            Backend::Worker { .. } => return false,
             Backend::Canvas(ctx) => self.painted = canvas2d::draw(ctx, &mut self.raster, &frame),
             Backend::Gl {
                 context, renderer, ..
@@ -399,5 +625,18 @@ impl Painter {
             canvas2d::draw_labels(overlay, frame);
         }
         self.overlay_has_text = has_text;
+    }
+}
+
+/// The Canvas 2D frame of picture `p` at level of detail `lod`.
+fn frame_of<'a>(p: &'a Picture, lod: Lod) -> Frame<'a> {
+    Frame {
+        scene: p.scene,
+        styles: p.styles,
+        x: p.x,
+        y: p.y,
+        camera: &p.camera,
+        dpr: p.dpr,
+        lod,
     }
 }
