@@ -153,6 +153,9 @@ const REST_DETAIL: f64 = 3.0;
 /// tuned to their measured time, and the resting picture is drawn sharper.
 const FIRST_DETAIL: f64 = 0.25;
 
+/// A frame at 60 Hz (ms).
+const FRAME_MS: f64 = 1000.0 / 60.0;
+
 /// A Canvas 2D picture is aimed at taking this long (ms) at most…
 const SLOW_MS: f64 = 12.0;
 /// …and is given more detail again when it takes less than this.
@@ -363,13 +366,13 @@ impl Painter {
         let Backend::Worker { worker, shown } = &mut self.backend else {
             return false;
         };
-        let Some(reply) = worker.landed() else {
+        let Some((reply, count)) = worker.landed() else {
             return false;
         };
         let first = !*shown;
         *shown = true;
         self.painted = reply.painted;
-        self.pictures += 1;
+        self.pictures += count as u64;
         if let Some(d) = self.drawn.as_mut() {
             d.cost_ms = reply.cost_ms;
         }
@@ -442,8 +445,10 @@ impl Painter {
             Plan::Draw => {}
         }
         if let Backend::Worker { worker, .. } = &self.backend {
-            // One picture at a time: this one waits for the worker.
-            if worker.is_busy() {
+            // One picture with the worker, two when each takes more than
+            // a frame: this one waits.
+            let slow = self.drawn.as_ref().is_some_and(|d| d.cost_ms > FRAME_MS);
+            if worker.is_busy(if slow { 2 } else { 1 }) {
                 return kept;
             }
             let tuned = self.detail;
