@@ -1,7 +1,7 @@
 //! The community network drawn on a canvas, alive: the layout streams
 //! positions while the picture settles visibly, drawn with WebGL 2 (Canvas
-//! 2D where there is none) at the screen's pixel density, public labels on
-//! a transparent overlay. Fingers pan and pinch, the wheel zooms, a tap
+//! 2D where there is none, painted in a worker where the browser can) at
+//! the screen's pixel density, public labels on a transparent overlay. Fingers pan and pinch, the wheel zooms, a tap
 //! selects a node; while they move a picture that was costly to draw, both
 //! canvases are moved together by a CSS transform (see
 //! `core::playback::picture`), so pointer positions are read from the
