@@ -295,6 +295,21 @@ test("Canvas 2D paints in a worker where the browser can, on the page's thread w
   }
 });
 
+test("a browser without OffscreenCanvas paints Canvas 2D on the page's thread", async (t) => {
+  const { page, errors } = await kioskPage(t);
+  // As in browsers from before OffscreenCanvas (Safari before 16.4).
+  await page.addInitScript(() => {
+    delete HTMLCanvasElement.prototype.transferControlToOffscreen;
+    delete globalThis.OffscreenCanvasRenderingContext2D;
+  });
+  await open(page, srv.url, "#/playback?renderer=canvas2d");
+  await page.waitForFunction((s) => Number(document.querySelector(s)?.dataset.pictures) > 3, CANVAS);
+  assert.equal(await data(page, "paint"), "main");
+  const ink = await inkShare(page);
+  assert.ok(ink > 0.01 && ink < 0.6, `ink ${ink}`);
+  assert.deepEqual(errors, []);
+});
+
 test("size and colour choices change the picture's key; presentation mode uses large type", async (t) => {
   const { page, errors } = await kioskPlayback(t);
   const colour = page.locator("[data-testid=pb-colour]");
