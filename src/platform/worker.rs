@@ -141,8 +141,6 @@ impl Worker for WeaveWorker {
     type Output = Reply;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
-        // A few milliseconds once, so the first real analysis runs optimised.
-        let _ = crate::core::jobs::analysis::warm_up();
         Self {
             runner: Runner::default(),
             owners: HashMap::new(),
@@ -175,6 +173,13 @@ impl Worker for WeaveWorker {
                     busy_ms: self.busy_ms,
                 };
                 scope.respond(who, stats);
+                return;
+            }
+            Request::WarmUp => {
+                // A few milliseconds once, so the first real analysis runs
+                // optimised.
+                let _ = crate::core::jobs::analysis::warm_up();
+                self.busy_ms += worker_now() - t0;
                 return;
             }
             Request::Cancel { .. } => {}
@@ -270,6 +275,14 @@ impl WorkerHandle {
     pub fn cancel(&self, id: JobId) {
         self.listeners.borrow_mut().remove(&id);
         self.bridge.send(Request::Cancel { id });
+    }
+
+    /// A worker for analyses: started, and asked to warm the analysis up
+    /// (see [`Request::WarmUp`]) before the first job arrives.
+    pub fn spawn_for_analysis() -> WorkerHandle {
+        let handle = WorkerHandle::spawn();
+        handle.bridge.send(Request::WarmUp);
+        handle
     }
 
     /// Asks the worker for its [`Reply::Stats`] (its wasm memory).

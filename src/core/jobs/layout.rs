@@ -69,4 +69,20 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
     }
+
+    #[test]
+    fn a_warm_up_request_leaves_the_running_layout_alone() {
+        let mut runner = Runner::default();
+        runner.handle(Request::Start {
+            id: JobId(1),
+            lane: Lane::new("layout"),
+            job: Box::new(input(1)),
+        });
+        assert!(runner.handle(Request::WarmUp).is_empty());
+        assert_eq!(runner.running(), vec![JobId(1)]);
+        // The warm-up travels as JSON like every request.
+        let text = serde_json::to_string(&Request::WarmUp).unwrap_or_default();
+        let back: Result<Request, _> = serde_json::from_str(&text);
+        assert!(matches!(back, Ok(Request::WarmUp)), "{text}");
+    }
 }

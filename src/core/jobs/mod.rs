@@ -155,6 +155,10 @@ pub enum Request {
     /// Asks how the worker is doing (answered by the browser glue, which
     /// alone can see the wasm memory; the runner ignores it).
     Stats { id: JobId },
+    /// Runs [`analysis::warm_up`] now, so the first analysis runs optimised:
+    /// sent only to a worker that will analyse (the layout, import and
+    /// matching workers never do). No reply; the runner ignores it.
+    WarmUp,
 }
 
 /// Why a job stopped before its last output.
@@ -310,7 +314,7 @@ impl Runner {
                     Vec::new()
                 }
             }
-            Request::Stats { .. } => Vec::new(),
+            Request::Stats { .. } | Request::WarmUp => Vec::new(),
         }
     }
 
