@@ -10,6 +10,7 @@ use super::pin_gate::PinGate;
 use super::playback::Playback;
 use super::resident::ResidentFlow;
 use super::start::Start;
+use super::warm_up::WarmUp;
 use crate::state::analysis::AnalysisProvider;
 use crate::state::context::{use_app, AppProvider};
 use crate::state::{Boot, Route};
@@ -56,6 +57,7 @@ fn shell() -> Html {
         <div class="shell">
             <StorageBanner />
             <OfflineSupport />
+            <WarmUp />
             { screen }
         </div>
     }

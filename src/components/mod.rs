@@ -18,3 +18,4 @@ pub mod playback;
 pub mod resident;
 pub mod sociogram;
 pub mod start;
+pub mod warm_up;

@@ -176,9 +176,10 @@ impl Worker for WeaveWorker {
                 return;
             }
             Request::WarmUp => {
-                // A few milliseconds once, so the first real analysis runs
-                // optimised.
-                let _ = crate::core::jobs::analysis::warm_up();
+                // Tens of milliseconds once, so the first real analysis,
+                // layout and picture run optimised (in this worker and in
+                // the workers started from the same script later).
+                let _ = crate::core::jobs::warm_up::in_worker();
                 self.busy_ms += worker_now() - t0;
                 return;
             }
@@ -277,8 +278,8 @@ impl WorkerHandle {
         self.bridge.send(Request::Cancel { id });
     }
 
-    /// A worker for analyses: started, and asked to warm the analysis up
-    /// (see [`Request::WarmUp`]) before the first job arrives.
+    /// A worker for analyses: started, and asked to warm up (see
+    /// [`Request::WarmUp`]) before the first job arrives.
     pub fn spawn_for_analysis() -> WorkerHandle {
         let handle = WorkerHandle::spawn();
         handle.bridge.send(Request::WarmUp);

@@ -144,6 +144,13 @@ impl AnalysisService {
             .clone()
     }
 
+    /// Starts the worker if it is not running, and calls `done` once it has
+    /// warmed up (its answer to a `Stats` sent after the warm-up request,
+    /// which the worker handles in order).
+    pub fn warm_up(&self, done: impl Fn() + 'static) {
+        self.worker().stats(move |_| done());
+    }
+
     /// Runs `job` on `lane` unless it is the job the lane already has.
     pub fn request(&self, lane: &'static str, job: AnalysisJob) {
         let generation = {

@@ -35,6 +35,7 @@ pub mod analysis;
 pub mod import;
 pub mod layout;
 pub mod matching;
+pub mod warm_up;
 
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
@@ -155,9 +156,11 @@ pub enum Request {
     /// Asks how the worker is doing (answered by the browser glue, which
     /// alone can see the wasm memory; the runner ignores it).
     Stats { id: JobId },
-    /// Runs [`analysis::warm_up`] now, so the first analysis runs optimised:
-    /// sent only to a worker that will analyse (the layout, import and
-    /// matching workers never do). No reply; the runner ignores it.
+    /// Runs [`warm_up::in_worker`] now, so the first analysis, layout and
+    /// picture run optimised: sent once, to the analysis worker (the layout,
+    /// paint, import and matching workers started later share its optimised
+    /// code). No reply (a `Stats` sent after it is answered once it is
+    /// done); the runner ignores it.
     WarmUp,
 }
 
