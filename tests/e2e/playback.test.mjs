@@ -295,6 +295,21 @@ test("Canvas 2D paints in a worker where the browser can, on the page's thread w
   }
 });
 
+test("the app warms the play-back up while it idles, not when it opens on the play-back", async (t) => {
+  const { page, errors } = await kioskPage(t);
+  await open(page, srv.url, "#/");
+  await page.waitForSelector("html[data-warm=done]", { timeout: 20000 });
+  // The warmed play-back then opens as usual.
+  await page.evaluate(() => { location.hash = "#/playback"; });
+  await page.waitForFunction((s) => Number(document.querySelector(s)?.dataset.pictures) > 0, CANVAS);
+  assert.deepEqual(errors, []);
+  // Opened straight on the play-back, the real thing runs and nothing else.
+  const direct = await kioskPlayback(t);
+  await direct.page.waitForTimeout(2500);
+  assert.equal(await direct.page.evaluate(() => document.documentElement.dataset.warm ?? null), null);
+  assert.deepEqual(direct.errors, []);
+});
+
 test("a browser without OffscreenCanvas paints Canvas 2D on the page's thread", async (t) => {
   const { page, errors } = await kioskPage(t);
   // As in browsers from before OffscreenCanvas (Safari before 16.4).
