@@ -12,7 +12,11 @@
 // PROFILE_CASES=2000:canvas2d:layout,20000:webgl:pan (network:renderer:mode),
 // PROFILE_SECONDS=N, PROFILE_TOP=N. Mode `you` (e.g. event500:canvas2d:you)
 // profiles from the hash change to the first frame showing the highlighted
-// resident instead (per-frame figures are then for that one stretch).
+// resident instead (per-frame figures are then for that one stretch); mode
+// `start` profiles the first PROFILE_SECONDS (1 by default) from the hash
+// change, where the workers start and the analysis lands. Each case opens
+// the play-back once the app has warmed up (`<html data-warm="done">`, see
+// `src/core/jobs/warm_up.rs`), or at once with PROFILE_COLD=1.
 import { serve, launch, open, KIOSK } from "../tests/e2e/harness.mjs";
 
 const CANVAS = "[data-testid=sociogram]";
@@ -75,6 +79,7 @@ try {
     try {
       const page = await context.newPage();
       await open(page, srv.url, "#/");
+      if (process.env.PROFILE_COLD !== "1") await page.waitForSelector("html[data-warm=done]", { timeout: 60000 });
       const hash = `#/playback?bench=${n}&renderer=${renderer}`;
       if (mode === "you") {
         const cdp = await context.newCDPSession(page);
@@ -86,6 +91,18 @@ try {
         const { profile } = await cdp.send("Profiler.stop");
         const you = await page.$eval(CANVAS, (c) => c.dataset.youMs);
         report(`${n}, ${renderer}, mount to highlight on screen: ${you} ms`, summarise(profile), 1);
+        await cdp.detach();
+        continue;
+      }
+      if (mode === "start") {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Profiler.enable");
+        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+        await cdp.send("Profiler.start");
+        await page.evaluate((h) => { location.hash = h; }, hash);
+        const f = await frames(page, Number(process.env.PROFILE_SECONDS || 1) * 1000, false);
+        const { profile } = await cdp.send("Profiler.stop");
+        report(`${n} nodes, ${renderer}, the first ${f.s.toFixed(1)} s from the hash change: ${(f.n / f.s).toFixed(1)} fps`, summarise(profile), f.n);
         await cdp.detach();
         continue;
       }

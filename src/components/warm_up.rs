@@ -1,13 +1,15 @@
 //! Warms the play-back up while the app idles after it starts (why, and
 //! what it runs: `core::jobs::warm_up`): a moment after the first screen,
 //! the page's part a step per task (so a tap waits a few milliseconds at
-//! most), and the analysis worker started and warmed beside it. Not where
+//! most), and the analysis worker started and warmed beside it; and the
+//! renderer's question (is WebGL 2 on a software rasteriser?) answered. Not where
 //! the screen already runs the real thing (the play-back, an embedded
 //! picture, the analysis benchmark): it would only compete with it. When
 //! both parts are done, `<html data-warm="done">` says so (the benchmark
 //! waits for it, as a resident's minutes of drawing would).
 
 use crate::core::jobs::warm_up::PageWarmUp;
+use crate::platform::render::webgl;
 use crate::state::analysis::AnalysisService;
 use crate::state::context::use_app;
 use crate::state::Route;
@@ -51,6 +53,8 @@ fn step_page(warm: Rc<RefCell<PageWarmUp>>, progress: Rc<Progress>) {
     if warm.borrow_mut().step() {
         Timeout::new(BETWEEN_STEPS_MS, move || step_page(warm, progress)).forget();
     } else {
+        // The renderer's question for this browser, answered once.
+        let _ = webgl::probe_software();
         progress.page.set(true);
         progress.mark();
     }

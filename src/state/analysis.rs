@@ -13,11 +13,13 @@
 //! worker speak again after all, its lanes simply carry on. Nothing on
 //! screen waits for it meanwhile.
 
-use crate::core::jobs::{AnalysisJob, AnalysisUpdate, Job, JobId, Output, Progress, Reply, Stage};
+use crate::core::jobs::{
+    shows_progress, AnalysisJob, AnalysisUpdate, Job, JobId, Output, Progress, Reply, Stage,
+};
 use crate::core::model::Community;
 use crate::platform::render::frames;
 use crate::platform::worker::WorkerHandle;
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -78,6 +80,8 @@ struct LaneState {
     progress: Option<Progress>,
     failed: Option<AnalysisFailure>,
     listeners: Vec<(u64, Callback<()>)>,
+    /// The stage of the progress last shown, and when (page clock).
+    progress_shown: Option<(Stage, f64)>,
 }
 
 impl LaneState {
@@ -162,6 +166,7 @@ impl AnalysisService {
             state.asked = Some(job.clone());
             state.generation += 1;
             state.failed = None;
+            state.progress_shown = None;
             state.progress = Some(Progress {
                 stage: Stage::Preparing,
                 done: 0,
@@ -205,6 +210,11 @@ impl AnalysisService {
                 Reply::Progress { progress, .. } => {
                     state.progress = Some(progress);
                     state.clear_lost();
+                    let now = frames::now();
+                    if !shows_progress(state.progress_shown, progress.stage, now) {
+                        return; // shown with the next report, or the result
+                    }
+                    state.progress_shown = Some((progress.stage, now));
                 }
                 Reply::Output {
                     output: Output::Analysis(update),
@@ -214,6 +224,7 @@ impl AnalysisService {
                     state.clear_lost();
                     state.latest = Some(Rc::new(*update));
                     state.latest_generation = generation;
+                    state.progress_shown = None;
                     if last {
                         state.progress = None;
                         state.job = None;
@@ -232,7 +243,11 @@ impl AnalysisService {
                 Reply::Stats { .. } | Reply::Output { .. } => return,
             }
         }
-        self.notify(lane);
+        // In a task of its own: decoding a large result is this task's
+        // work, and the screens' re-render with it (the play-back rebuilds
+        // its scene) then need not fit in the same frame.
+        let service = self.clone();
+        Timeout::new(0, move || service.notify(lane)).forget();
     }
 
     /// Some lane has a job running in the worker.

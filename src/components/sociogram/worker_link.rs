@@ -47,24 +47,35 @@ fn link(handle: Rc<WorkerHandle>) -> LayoutLink {
     }
 }
 
-/// Runs `engine`'s layout in a worker while the component is mounted, from
-/// when `start` is true (until then the engine shows its starting positions).
+/// Gives `engine`'s layout a worker of its own while the component is
+/// mounted, from when the returned callback is called (until then the
+/// engine shows its starting positions). A call, not a state change: a
+/// re-render of the play-back screen there held the page for a frame or
+/// two.
 #[hook]
-pub fn use_layout_worker(engine: &EngineHandle, start: bool) {
-    use_effect_with((engine.clone(), start), |(engine, start)| {
-        let running = start.then(|| {
-            let handle = Rc::new(WorkerHandle::spawn());
-            engine
-                .0
-                .borrow_mut()
-                .use_worker(link(handle.clone()), frames::now());
-            (engine.clone(), handle)
-        });
-        move || {
-            if let Some((engine, handle)) = running {
-                engine.0.borrow_mut().stop_worker();
-                drop(handle);
+pub fn use_layout_worker(engine: &EngineHandle) -> Callback<()> {
+    let running = use_mut_ref(|| None::<Rc<WorkerHandle>>);
+    {
+        let running = running.clone();
+        use_effect_with(engine.clone(), move |engine| {
+            let engine = engine.clone();
+            move || {
+                if running.borrow_mut().take().is_some() {
+                    engine.0.borrow_mut().stop_worker();
+                }
             }
+        });
+    }
+    let engine = engine.clone();
+    Callback::from(move |()| {
+        if running.borrow().is_some() {
+            return;
         }
-    });
+        let handle = Rc::new(WorkerHandle::spawn());
+        engine
+            .0
+            .borrow_mut()
+            .use_worker(link(handle.clone()), frames::now());
+        *running.borrow_mut() = Some(handle);
+    })
 }

@@ -122,6 +122,18 @@ impl Stage {
     }
 }
 
+/// Progress is worth showing (the screens listening re-render) at most this
+/// often, in ms, and at once when a stage starts: the worker reports up to ~100
+/// steps a stage, and each re-rendered the whole play-back screen (in the
+/// first second of a 2,000-node play-back, ~125 ms of the page's thread).
+pub const PROGRESS_EVERY_MS: f64 = 200.0;
+
+/// Whether progress in `stage` at `now` is shown, the last shown being
+/// `last` (its stage and time).
+pub fn shows_progress(last: Option<(Stage, f64)>, stage: Stage, now: f64) -> bool {
+    last.is_none_or(|(s, at)| s != stage || now - at >= PROGRESS_EVERY_MS)
+}
+
 /// How far a job has come: `done` of `total` units of its current stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
@@ -368,5 +380,24 @@ impl Runner {
     /// The jobs running, in the order they will be stepped.
     pub fn running(&self) -> Vec<JobId> {
         self.running.iter().map(|r| r.id).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_shows_at_each_new_stage_and_otherwise_every_so_often() {
+        assert!(shows_progress(None, Stage::Preparing, 0.0));
+        let shown = Some((Stage::Metrics, 1000.0));
+        let soon = 1000.0 + PROGRESS_EVERY_MS - 1.0;
+        assert!(!shows_progress(shown, Stage::Metrics, soon));
+        assert!(shows_progress(
+            shown,
+            Stage::Metrics,
+            1000.0 + PROGRESS_EVERY_MS
+        ));
+        assert!(shows_progress(shown, Stage::Sampling, 1001.0));
     }
 }

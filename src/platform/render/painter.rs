@@ -81,11 +81,20 @@ enum Backend {
 /// given up on, and pictures are painted on the page's thread.
 const HANDOVER_MS: f64 = 5000.0;
 
+/// While a paint worker starts (a few hundred ms), the picture on screen is
+/// held, not repainted here as the layout moves it, for this long at most
+/// (ms): painting here then cost the page's thread 15–40 ms a frame, its
+/// frame rate in the first half second, and the worker's first picture
+/// catches the layout up. A gesture still repaints at once.
+const HANDOVER_HOLD_MS: f64 = 800.0;
+
 /// What was sent to the paint worker last (held, so a pointer compared is
 /// never one freed and reused) and what the picture in flight is.
 #[derive(Default)]
 struct Sent {
     scene: Option<Rc<Scene>>,
+    /// The ties' ends last sent.
+    ends: Option<PaintScene>,
     styles: Option<Rc<Styles>>,
     /// The picture in flight was drawn while the layout moved it, and with
     /// its detail raised to sharpen it at rest.
@@ -442,6 +451,7 @@ impl Painter {
             }
             Plan::Keep => return kept,
             Plan::Move(t) => return Outcome::Moved(t),
+            Plan::Draw if self.holds_for_the_worker(p) => return kept,
             Plan::Draw => {}
         }
         if let Backend::Worker { worker, .. } = &self.backend {
@@ -507,6 +517,17 @@ impl Painter {
         Outcome::Drew
     }
 
+    /// A paint worker is starting, a picture is on screen and `p` is no
+    /// gesture: see [`HANDOVER_HOLD_MS`].
+    fn holds_for_the_worker(&self, p: &Picture) -> bool {
+        match &self.backend {
+            Backend::Handover { since, .. } => {
+                self.pictures > 0 && !p.moving && frames::now() - since < HANDOVER_HOLD_MS
+            }
+            _ => false,
+        }
+    }
+
     /// Sends the paint worker what changed and the picture `p` to paint;
     /// labels go on the overlay here once the worker's pictures show.
     fn send(&mut self, p: &Picture) {
@@ -519,7 +540,14 @@ impl Painter {
             .as_ref()
             .is_some_and(|s| Rc::ptr_eq(s, p.scene))
         {
-            worker.send(&PaintMessage::Scene(PaintScene::of(p.scene)), None);
+            // A refined analysis brings a new scene with the same ties:
+            // nothing for the worker (their ends for 6,000 ties are
+            // ~100 KB of JSON to encode in the frame).
+            let ends = PaintScene::of(p.scene);
+            if self.sent.ends.as_ref() != Some(&ends) {
+                worker.send(&PaintMessage::Scene(ends.clone()), None);
+                self.sent.ends = Some(ends);
+            }
             self.sent.scene = Some(p.scene.clone());
         }
         if !self

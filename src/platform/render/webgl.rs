@@ -110,10 +110,26 @@ fn renderer_name(gl: &Gl) -> Option<String> {
     name.and_then(|v| v.as_string())
 }
 
+thread_local! {
+    /// The probe's answer, once asked: it does not change while the page
+    /// lives, and asking costs ~25 ms without a GPU (the app's warm-up asks
+    /// while it idles, so the play-back's second frame does not).
+    static PROBED: std::cell::Cell<Option<Option<bool>>> = const { std::cell::Cell::new(None) };
+}
+
 /// Whether this browser's WebGL 2 runs on a software rasteriser: `None`
-/// without WebGL 2. Asks a throwaway canvas, whose context is then given
-/// back, so the main canvas stays free for Canvas 2D.
+/// without WebGL 2. Asks a throwaway canvas once, whose context is then
+/// given back, so the main canvas stays free for Canvas 2D.
 pub fn probe_software() -> Option<bool> {
+    if let Some(answer) = PROBED.get() {
+        return answer;
+    }
+    let answer = ask_software();
+    PROBED.set(Some(answer));
+    answer
+}
+
+fn ask_software() -> Option<bool> {
     let document = web_sys::window()?.document()?;
     let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
     let gl = context(&canvas)?;
