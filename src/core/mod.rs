@@ -19,6 +19,7 @@ pub mod layout;
 pub mod matching;
 pub mod model;
 pub mod network;
+pub mod packed;
 pub mod pin;
 pub mod places;
 pub mod playback;

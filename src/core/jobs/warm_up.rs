@@ -15,7 +15,9 @@
 //! ran (and the optimiser cannot drop it).
 
 use super::analysis::{warm_up as warm_analysis, AnalysisTask};
-use super::{AnalysisJob, AnalysisUpdate, Emit, Output, Task};
+use super::{
+    AnalysisJob, AnalysisUpdate, Emit, Job, JobId, Lane, Output, Reply, Request, Subject, Task,
+};
 use crate::core::analysis::people_network;
 use crate::core::demo::demo_community_sized;
 use crate::core::geometry::ScreenSize;
@@ -30,6 +32,8 @@ use crate::core::playback::raster::Raster;
 use crate::core::playback::scene::{finish_order, SceneAnalysis, SceneOptions};
 use crate::core::playback::style::{styles_with, Appearance, Highlight, Styles};
 use crate::core::playback::{Camera, Lens, LiveLayout, Scene};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Residents of the warm-up's demo event (about 250 dots: enough for the
 /// loops to run hot, little enough for a few milliseconds a step).
@@ -62,9 +66,36 @@ fn community() -> Community {
     demo_community_sized(SEED, RESIDENTS)
 }
 
-/// The analysis the worker would send, through JSON as the page receives it.
+/// A message through JSON, as it crosses to or from a worker.
+fn through_json<T: Serialize + DeserializeOwned>(value: &T) -> Option<T> {
+    let text = serde_json::to_string(value).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// The request the page posts to start `job`.
+fn start(job: Job) -> Request {
+    Request::Start {
+        id: JobId(1),
+        lane: Lane::new("warm-up"),
+        job: Box::new(job),
+    }
+}
+
+/// The analysis the worker would send, through JSON as the page posts the
+/// job and receives the result (both as a community and as a network, the
+/// two subjects the play-back sends).
 fn analysis_of(c: &Community) -> Option<AnalysisUpdate> {
-    let mut task = AnalysisTask::new(AnalysisJob::for_community(c));
+    let job = AnalysisJob::for_community(c);
+    let _ = serde_json::to_string(&start(Job::Analysis(AnalysisJob::new(Subject::Network(
+        people_network(c),
+    )))));
+    let Some(Request::Start { job, .. }) = through_json(&start(Job::Analysis(job))) else {
+        return None;
+    };
+    let Job::Analysis(job) = *job else {
+        return None;
+    };
+    let mut task = AnalysisTask::new(job);
     let mut out = Vec::new();
     let mut last = None;
     while task.step(&mut out) || !out.is_empty() {
@@ -78,10 +109,18 @@ fn analysis_of(c: &Community) -> Option<AnalysisUpdate> {
             }
         }
     }
-    let text = serde_json::to_string(&last?).ok()?;
-    serde_json::from_str::<Box<AnalysisUpdate>>(&text)
-        .ok()
-        .map(|u| *u)
+    let reply = Reply::Output {
+        id: JobId(1),
+        output: Output::Analysis(last?),
+        last: true,
+    };
+    match through_json(&reply)? {
+        Reply::Output {
+            output: Output::Analysis(u),
+            ..
+        } => Some(*u),
+        _ => None,
+    }
 }
 
 fn camera_for(x: &[f64], y: &[f64]) -> Camera {
@@ -152,18 +191,31 @@ impl PageWarmUp {
                 self.live.step(PAGE_ITERATIONS);
                 self.warmed.nodes = scene.nodes.len();
                 self.warmed.iterations = self.live.total_iterations;
-                // The positions as the layout worker sends them.
-                let update = LayoutUpdate {
+                // The graph as the page posts it to the layout worker, and
+                // the positions as they come back.
+                let _ = serde_json::to_string(&start(Job::Layout(LayoutInput {
                     generation: 1,
-                    x: self.live.x().iter().map(|&v| v as f32).collect(),
-                    y: self.live.y().iter().map(|&v| v as f32).collect(),
-                    iterations: self.live.total_iterations,
-                    resting: false,
+                    x: self.live.x().to_vec(),
+                    y: self.live.y().to_vec(),
+                    edges: self.live.edges().clone(),
+                })));
+                let update = Reply::Output {
+                    id: JobId(1),
+                    output: Output::Layout(LayoutUpdate {
+                        generation: 1,
+                        x: self.live.x().iter().map(|&v| v as f32).collect(),
+                        y: self.live.y().iter().map(|&v| v as f32).collect(),
+                        iterations: self.live.total_iterations,
+                        resting: false,
+                    }),
+                    last: false,
                 };
-                if let Ok(text) = serde_json::to_string(&update) {
-                    if let Ok(back) = serde_json::from_str::<LayoutUpdate>(&text) {
-                        let _ = self.live.set_positions(&back.x, &back.y);
-                    }
+                if let Some(Reply::Output {
+                    output: Output::Layout(back),
+                    ..
+                }) = through_json(&update)
+                {
+                    let _ = self.live.set_positions(&back.x, &back.y);
                 }
             }
             3 => {
@@ -232,6 +284,8 @@ impl PageWarmUp {
 pub fn in_worker() -> Warmed {
     let analysed = warm_analysis();
     let c = community();
+    // The analysis job as the worker receives it, and its answer as sent.
+    let _ = analysis_of(&c);
     let scene = Scene::with_analysis(&c, &people_network(&c), &SceneOptions::default(), None);
     let mut live = LiveLayout::new();
     live.set_scene(&scene);
@@ -244,8 +298,20 @@ pub fn in_worker() -> Warmed {
     let mut last = None;
     for _ in 0..WORKER_LAYOUT_STEPS {
         let (update, more) = task.advance();
-        let _ = serde_json::to_string(&update);
-        last = Some(update);
+        // As the worker answers (the page's side decodes it in its warm-up).
+        let reply = Reply::Output {
+            id: JobId(1),
+            output: Output::Layout(update),
+            last: !more,
+        };
+        let _ = serde_json::to_string(&reply);
+        if let Reply::Output {
+            output: Output::Layout(update),
+            ..
+        } = reply
+        {
+            last = Some(update);
+        }
         if !more {
             break;
         }
@@ -263,11 +329,6 @@ pub fn in_worker() -> Warmed {
         None,
         Appearance::default(),
     );
-    let through_json = |m: PaintMessage| {
-        serde_json::to_string(&m)
-            .ok()
-            .and_then(|t| serde_json::from_str::<PaintMessage>(&t).ok())
-    };
     let messages = [
         PaintMessage::Scene(PaintScene::of(&scene)),
         PaintMessage::Styles(PaintStyles::of(&styles)),
@@ -281,7 +342,7 @@ pub fn in_worker() -> Warmed {
         }),
     ];
     let mut pictures = 0;
-    for m in messages.into_iter().filter_map(through_json) {
+    for m in messages.iter().filter_map(through_json) {
         if let Some(frame) = painting.take(m) {
             for _ in 0..PAGE_PICTURES {
                 painting.paint(&frame, &x, &y);

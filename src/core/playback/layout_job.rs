@@ -13,11 +13,15 @@ use super::live::LiveLayout;
 use crate::core::layout::forceatlas2::LayoutEdges;
 use serde::{Deserialize, Serialize};
 
-/// Lay out this graph from these positions.
+/// Lay out this graph from these positions (packed like the positions
+/// that come back, see `core::packed`: posting 2,000 people's graph as
+/// decimal text held the page for a frame or two).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayoutInput {
     pub generation: u64,
+    #[serde(with = "crate::core::packed")]
     pub x: Vec<f64>,
+    #[serde(with = "crate::core::packed")]
     pub y: Vec<f64>,
     pub edges: LayoutEdges,
 }
@@ -39,38 +43,14 @@ pub enum LayoutRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LayoutUpdate {
     pub generation: u64,
-    #[serde(with = "packed")]
+    #[serde(with = "crate::core::packed")]
     pub x: Vec<f32>,
-    #[serde(with = "packed")]
+    #[serde(with = "crate::core::packed")]
     pub y: Vec<f32>,
     /// Iterations over this graph's life in the worker.
     pub iterations: u64,
     /// No further iterations will run for this graph.
     pub resting: bool,
-}
-
-/// `Vec<f32>` as base64 of its little-endian bytes.
-mod packed {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine;
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &[f32], s: S) -> Result<S::Ok, S::Error> {
-        let bytes: Vec<u8> = v.iter().flat_map(|f| f.to_le_bytes()).collect();
-        s.serialize_str(&STANDARD.encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<f32>, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let bytes = STANDARD.decode(text.as_bytes()).map_err(D::Error::custom)?;
-        if bytes.len() % 4 != 0 {
-            return Err(D::Error::custom("positions are not whole f32s"));
-        }
-        Ok(bytes
-            .chunks_exact(4)
-            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect())
-    }
 }
 
 /// Work units per step (see [`iterations_per_step`]): a step of a few tens

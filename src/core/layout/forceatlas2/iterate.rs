@@ -15,8 +15,11 @@ const MIN_DISTANCE: f64 = 0.01;
 /// Edges as parallel arrays of node indices and weights.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct LayoutEdges {
+    #[serde(with = "crate::core::packed")]
     pub source: Vec<u32>,
+    #[serde(with = "crate::core::packed")]
     pub target: Vec<u32>,
+    #[serde(with = "crate::core::packed")]
     pub weight: Vec<f64>,
 }
 
