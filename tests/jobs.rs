@@ -107,7 +107,7 @@ fn assert_same(got: &AnalysisReport, want: &AnalysisReport) {
 #[test]
 fn chunked_and_refined_equals_one_shot_analysis() {
     let net = network(400);
-    let job = progressive(Subject::Network(net.clone()));
+    let job = progressive(Subject::network(net.clone()));
     let options = job.options.clone();
     let mut runner = Runner::default();
     runner.handle(start(1, "a", job));
@@ -148,7 +148,7 @@ fn chunked_and_refined_equals_one_shot_analysis() {
 #[test]
 fn small_networks_go_straight_to_exact_values_in_many_steps() {
     let net = network(40);
-    let mut job = progressive(Subject::Network(net.clone()));
+    let mut job = progressive(Subject::network(net.clone()));
     job.refine.step_work = 50;
     let options = job.options.clone();
     let mut runner = Runner::default();
@@ -168,7 +168,7 @@ fn small_networks_go_straight_to_exact_values_in_many_steps() {
 #[test]
 fn progress_is_monotone_within_each_stage_and_ends_complete() {
     let mut runner = Runner::default();
-    runner.handle(start(1, "a", progressive(Subject::Network(network(300)))));
+    runner.handle(start(1, "a", progressive(Subject::network(network(300)))));
     let progress: Vec<_> = run(&mut runner)
         .into_iter()
         .filter_map(|r| match r {
@@ -208,7 +208,7 @@ fn a_newer_request_on_the_same_lane_supersedes_the_older() {
     runner.handle(start(
         1,
         "community",
-        progressive(Subject::Network(network(300))),
+        progressive(Subject::network(network(300))),
     ));
     for _ in 0..5 {
         runner.step();
@@ -217,7 +217,7 @@ fn a_newer_request_on_the_same_lane_supersedes_the_older() {
     let replies = runner.handle(start(
         2,
         "community",
-        progressive(Subject::Network(newer.clone())),
+        progressive(Subject::network(newer.clone())),
     ));
     assert_eq!(
         replies,
@@ -245,17 +245,17 @@ fn other_lanes_run_side_by_side_and_cancel_stops_one() {
     runner.handle(start(
         1,
         "community",
-        progressive(Subject::Network(network(200))),
+        progressive(Subject::network(network(200))),
     ));
     runner.handle(start(
         2,
         "export",
-        progressive(Subject::Network(network(100))),
+        progressive(Subject::network(network(100))),
     ));
     runner.handle(start(
         3,
         "other",
-        progressive(Subject::Network(network(100))),
+        progressive(Subject::network(network(100))),
     ));
     assert_eq!(runner.running(), vec![JobId(1), JobId(2), JobId(3)]);
     runner.step();
@@ -300,7 +300,7 @@ fn a_new_response_updates_the_results_incrementally() {
         ..AnalysisOptions::default()
     };
     let job = |c: &Community| AnalysisJob {
-        subject: Subject::Community(Box::new(c.clone())),
+        subject: Subject::community(c.clone()),
         options: options.clone(),
         refine: Refinement::default(),
     };
@@ -323,7 +323,7 @@ fn a_new_response_updates_the_results_incrementally() {
 #[test]
 fn sampled_only_and_skip_stop_early() {
     let net = network(300);
-    let mut job = progressive(Subject::Network(net.clone()));
+    let mut job = progressive(Subject::network(net.clone()));
     job.options.paths = PathMode::Sampled {
         pivots: 30,
         seed: 9,
@@ -369,7 +369,7 @@ fn empty_and_edgeless_networks_finish() {
         runner.handle(start(
             i as u64,
             "a",
-            progressive(Subject::Network(net.clone())),
+            progressive(Subject::network(net.clone())),
         ));
         let outs = updates(&run(&mut runner), i as u64);
         assert_eq!(outs.len(), 1);
@@ -380,7 +380,7 @@ fn empty_and_edgeless_networks_finish() {
 #[test]
 fn every_message_survives_the_json_the_worker_posts() {
     let c = demo_community_sized(2, 30);
-    let request = start(4, "community", progressive(Subject::Community(Box::new(c))));
+    let request = start(4, "community", progressive(Subject::community(c)));
     let text = serde_json::to_string(&request).unwrap_or_default();
     let back: Request = serde_json::from_str(&text).unwrap_or(Request::Cancel { id: JobId(0) });
     assert_eq!(back, request);

@@ -132,7 +132,7 @@ pub fn analysis_bench() -> Html {
         let (worker, warm) = ((*worker).clone(), warm.clone());
         use_effect_with((), move |_| {
             let t0 = frames::now();
-            let job = Job::Analysis(AnalysisJob::new(Subject::Network(Network::new(false))));
+            let job = Job::Analysis(AnalysisJob::new(Subject::network(Network::new(false))));
             worker.start("bench", job, move |reply| {
                 if reply.is_final() {
                     warm.set(Some(frames::now() - t0));
@@ -160,7 +160,7 @@ pub fn analysis_bench() -> Html {
             }));
             let (progress, result, stats_worker) =
                 (progress.clone(), result.clone(), worker.clone());
-            let job = Job::Analysis(AnalysisJob::new(Subject::Network((**net).clone())));
+            let job = Job::Analysis(AnalysisJob::new(Subject::network((**net).clone())));
             // The worker answers in order: this comes back before the job starts.
             let busy0 = Rc::new(Cell::new(0.0));
             let before = busy0.clone();

@@ -206,7 +206,7 @@ fn start_export(
     let metrics_job = analysis
         .filter(|_| request.metrics && request.format.writes_network())
         .map(|service| {
-            let mut job = AnalysisJob::new(Subject::Network(request.network.build(&community)));
+            let mut job = AnalysisJob::new(Subject::network(request.network.build(&community)));
             job.options = AnalysisOptions::default();
             job.refine.exact_up_to = usize::MAX;
             (service, job)

@@ -88,7 +88,7 @@ pub fn generated(source: Source) -> Option<(Network, Vec<String>)> {
 pub fn analysis_job(community: &Community, generated: Option<&Network>) -> AnalysisJob {
     match generated {
         Some(net) => {
-            let mut job = AnalysisJob::new(Subject::Network(net.clone()));
+            let mut job = AnalysisJob::new(Subject::network(net.clone()));
             job.options = AnalysisOptions {
                 directed: Some(false),
                 attributes: Some(Vec::new()),

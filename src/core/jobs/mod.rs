@@ -281,7 +281,7 @@ struct Running {
 /// use weave::core::jobs::analysis::{AnalysisJob, Subject};
 /// use weave::core::network::Network;
 /// let mut runner = Runner::default();
-/// let job = Job::Analysis(AnalysisJob::new(Subject::Network(Network::new(false))));
+/// let job = Job::Analysis(AnalysisJob::new(Subject::network(Network::new(false))));
 /// runner.handle(Request::Start { id: JobId(1), lane: Lane::new("a"), job: Box::new(job) });
 /// let mut replies = Vec::new();
 /// while !runner.is_idle() {

@@ -86,7 +86,7 @@ fn start(job: Job) -> Request {
 /// two subjects the play-back sends).
 fn analysis_of(c: &Community) -> Option<AnalysisUpdate> {
     let job = AnalysisJob::for_community(c);
-    let _ = serde_json::to_string(&start(Job::Analysis(AnalysisJob::new(Subject::Network(
+    let _ = serde_json::to_string(&start(Job::Analysis(AnalysisJob::new(Subject::network(
         people_network(c),
     )))));
     let Some(Request::Start { job, .. }) = through_json(&start(Job::Analysis(job))) else {
