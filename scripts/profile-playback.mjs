@@ -46,6 +46,18 @@ function frames(page, ms, pan) {
   }), [ms, pan, CANVAS]);
 }
 
+/** The page's CPU profile (sampled every 0.2 ms) while `during()` runs. */
+async function profiled(context, page, during) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  await during();
+  const { profile } = await cdp.send("Profiler.stop");
+  await cdp.detach();
+  return profile;
+}
+
 function summarise(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
@@ -82,28 +94,21 @@ try {
       if (process.env.PROFILE_COLD !== "1") await page.waitForSelector("html[data-warm=done]", { timeout: 60000 });
       const hash = `#/playback?bench=${n}&renderer=${renderer}`;
       if (mode === "you") {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send("Profiler.enable");
-        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-        await cdp.send("Profiler.start");
-        await page.evaluate((h) => { location.hash = h; }, hash);
-        await page.waitForSelector(`${CANVAS}[data-you-ms]`, { timeout: 60000, state: "attached" });
-        const { profile } = await cdp.send("Profiler.stop");
+        const profile = await profiled(context, page, async () => {
+          await page.evaluate((h) => { location.hash = h; }, hash);
+          await page.waitForSelector(`${CANVAS}[data-you-ms]`, { timeout: 60000, state: "attached" });
+        });
         const you = await page.$eval(CANVAS, (c) => c.dataset.youMs);
         report(`${n}, ${renderer}, mount to highlight on screen: ${you} ms`, summarise(profile), 1);
-        await cdp.detach();
         continue;
       }
       if (mode === "start") {
-        const cdp = await context.newCDPSession(page);
-        await cdp.send("Profiler.enable");
-        await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-        await cdp.send("Profiler.start");
-        await page.evaluate((h) => { location.hash = h; }, hash);
-        const f = await frames(page, Number(process.env.PROFILE_SECONDS || 1) * 1000, false);
-        const { profile } = await cdp.send("Profiler.stop");
+        let f;
+        const profile = await profiled(context, page, async () => {
+          await page.evaluate((h) => { location.hash = h; }, hash);
+          f = await frames(page, Number(process.env.PROFILE_SECONDS || 1) * 1000, false);
+        });
         report(`${n} nodes, ${renderer}, the first ${f.s.toFixed(1)} s from the hash change: ${(f.n / f.s).toFixed(1)} fps`, summarise(profile), f.n);
-        await cdp.detach();
         continue;
       }
       await page.evaluate((h) => { location.hash = h; }, hash);
@@ -113,14 +118,9 @@ try {
       } else {
         await page.waitForTimeout(500);
       }
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
-      await cdp.send("Profiler.start");
-      const f = await frames(page, SECONDS * 1000, mode === "pan");
-      const { profile } = await cdp.send("Profiler.stop");
+      let f;
+      const profile = await profiled(context, page, async () => { f = await frames(page, SECONDS * 1000, mode === "pan"); });
       report(`${n} nodes, ${renderer}, ${mode}: ${(f.n / f.s).toFixed(1)} fps over ${f.s.toFixed(1)} s`, summarise(profile), f.n);
-      await cdp.detach();
     } finally {
       await context.close();
     }
