@@ -70,9 +70,9 @@ pub fn warm_up() -> Html {
     let app = use_app();
     let service = use_context::<AnalysisService>();
     let route = app.state().route;
-    let progress = use_memo((), |_| Rc::new(Progress::default()));
+    let progress = use_memo((), |_| Progress::default());
     {
-        let progress = (*progress).clone();
+        let progress = progress.clone();
         use_effect_with(runs_it_already(route), move |busy| {
             if *busy {
                 progress.stopped.set(true);
@@ -80,7 +80,7 @@ pub fn warm_up() -> Html {
         });
     }
     {
-        let progress = (*progress).clone();
+        let progress = progress.clone();
         let wanted = !runs_it_already(route);
         use_effect_with((), move |_| {
             let start = wanted.then(|| {

@@ -127,11 +127,11 @@ fn camera_for(x: &[f64], y: &[f64]) -> Camera {
     Camera::new(ScreenSize::new(PICTURE.0, PICTURE.1)).fit(bounds(x, y, |_| true), 16.0)
 }
 
-fn inked(raster: &Raster) -> usize {
-    let background = raster.pixel(0, 0);
-    (0..raster.height())
-        .flat_map(|y| (0..raster.width()).map(move |x| (x, y)))
-        .filter(|&(x, y)| raster.pixel(x, y) != background)
+/// Pixels of an RGBA picture that differ from its first (the background).
+fn inked(rgba: &[u8]) -> usize {
+    let background = rgba.get(..4);
+    rgba.chunks_exact(4)
+        .filter(|p| Some(*p) != background)
         .count()
 }
 
@@ -263,7 +263,7 @@ impl PageWarmUp {
                     paint(&mut self.raster, &frame);
                     self.warmed.pictures += 1;
                 }
-                self.warmed.inked = inked(&self.raster);
+                self.warmed.inked = inked(self.raster.bytes());
             }
             _ => return false,
         }
@@ -350,12 +350,7 @@ pub fn in_worker() -> Warmed {
             }
         }
     }
-    let background = painting.pixels().get(..4).map(<[u8]>::to_vec);
-    let inked = painting
-        .pixels()
-        .chunks_exact(4)
-        .filter(|p| Some(p.to_vec()) != background)
-        .count();
+    let inked = inked(painting.pixels());
     Warmed {
         nodes: scene.nodes.len(),
         iterations: update.iterations,
