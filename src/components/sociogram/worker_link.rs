@@ -54,13 +54,17 @@ fn link(handle: Rc<WorkerHandle>) -> LayoutLink {
 /// two.
 #[hook]
 pub fn use_layout_worker(engine: &EngineHandle) -> Callback<()> {
-    let running = use_mut_ref(|| None::<Rc<WorkerHandle>>);
+    // The worker, once started; `None` inside once the component is gone
+    // (a call after that, from a task already queued, starts nothing:
+    // a worker started then was dropped before it loaded, and its first
+    // message reached a dropped closure).
+    let running = use_mut_ref(|| Some(None::<Rc<WorkerHandle>>));
     {
         let running = running.clone();
         use_effect_with(engine.clone(), move |engine| {
             let engine = engine.clone();
             move || {
-                if running.borrow_mut().take().is_some() {
+                if running.borrow_mut().take().flatten().is_some() {
                     engine.0.borrow_mut().stop_worker();
                 }
             }
@@ -68,14 +72,15 @@ pub fn use_layout_worker(engine: &EngineHandle) -> Callback<()> {
     }
     let engine = engine.clone();
     Callback::from(move |()| {
-        if running.borrow().is_some() {
-            return;
-        }
+        let mut slot = running.borrow_mut();
+        let Some(current @ None) = slot.as_mut() else {
+            return; // started already, or unmounted
+        };
         let handle = Rc::new(WorkerHandle::spawn());
         engine
             .0
             .borrow_mut()
             .use_worker(link(handle.clone()), frames::now());
-        *running.borrow_mut() = Some(handle);
+        *current = Some(handle);
     })
 }
