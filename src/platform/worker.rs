@@ -61,7 +61,7 @@ pub enum Tick {
 /// A zero-delay macrotask: a message to ourselves on a `MessageChannel`.
 struct Yielder {
     port: web_sys::MessagePort,
-    _receiver: web_sys::MessagePort,
+    receiver: web_sys::MessagePort,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
@@ -75,13 +75,25 @@ impl Yielder {
         receiver.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         Some(Self {
             port: channel.port2(),
-            _receiver: receiver,
+            receiver,
             _on_message: on_message,
         })
     }
 
     fn wake(&self) -> bool {
         self.port.post_message(&JsValue::NULL).is_ok()
+    }
+}
+
+impl Drop for Yielder {
+    /// The page dropped its last handle: gloo drops the worker and closes
+    /// it, but a wake-up already posted can still arrive. Unhooked first,
+    /// it finds no handler, instead of the dropped closure (which threw
+    /// "closure invoked recursively or after being dropped" in the page).
+    fn drop(&mut self) {
+        self.receiver.set_onmessage(None);
+        self.receiver.close();
+        self.port.close();
     }
 }
 

@@ -67,7 +67,8 @@ export const PHONE = { viewport: { width: 360, height: 740 }, hasTouch: true, is
 export function watchErrors(page) {
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(String(e)));
+  // With its stack, so a failure on CI says where it was thrown.
+  page.on("pageerror", (e) => errors.push(e.stack || String(e)));
   return errors;
 }
 

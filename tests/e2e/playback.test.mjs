@@ -295,6 +295,25 @@ test("Canvas 2D paints in a worker where the browser can, on the page's thread w
   }
 });
 
+test("leaving the play-back while it lays out and paints throws nothing and stops its workers", async (t) => {
+  // The workers of a play-back left at once still have replies on the way:
+  // they must find no handler rather than a dropped closure (the error was
+  // 'closure invoked recursively or after being dropped', 2 in 15 tries).
+  const { page, errors } = await kioskPage(t);
+  await open(page, srv.url, "#/facilitator");
+  for (let i = 0; i < 16; i++) {
+    await page.evaluate(() => { location.hash = "#/playback"; });
+    await page.waitForSelector(`${CANVAS}[data-frames]`);
+    await page.waitForTimeout((i * 17) % 90);
+    await page.evaluate(() => { location.hash = "#/facilitator"; });
+    await page.waitForSelector("[data-testid=compare-panel]");
+  }
+  await page.waitForTimeout(1500);
+  assert.deepEqual(errors, []);
+  // The analysis worker stays; the play-backs' layout and paint workers went.
+  assert.ok(page.workers().length <= 2, `${page.workers().length} workers still running`);
+});
+
 test("the app warms the play-back up while it idles, not when it opens on the play-back", async (t) => {
   const { page, errors } = await kioskPage(t);
   await open(page, srv.url, "#/");

@@ -201,6 +201,10 @@ impl PaintWorker {
 
 impl Drop for PaintWorker {
     fn drop(&mut self) {
+        // Unhooked first: a reply already queued must not reach the
+        // handlers dropped with this value.
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
         self.worker.terminate();
     }
 }

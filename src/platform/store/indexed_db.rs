@@ -159,14 +159,14 @@ impl Store for IndexedDbStore {
 async fn request_done(req: &IdbRequest) -> Result<JsValue, StoreError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_req = req.clone();
-        let on_ok = Closure::once_into_js(move || {
+        let on_ok = settle(move || {
             let _ = resolve.call1(
                 &JsValue::NULL,
                 &ok_req.result().unwrap_or(JsValue::UNDEFINED),
             );
         });
         let err_req = req.clone();
-        let on_err = Closure::once_into_js(move || {
+        let on_err = settle(move || {
             let error = err_req.error().ok().flatten().map(JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::UNDEFINED));
         });
@@ -181,11 +181,13 @@ fn transaction_done(
     tx: &IdbTransaction,
 ) -> impl std::future::Future<Output = Result<(), StoreError>> {
     let promise = Promise::new(&mut |resolve, reject| {
-        let on_ok = Closure::once_into_js(move || {
+        let on_ok = settle(move || {
             let _ = resolve.call0(&JsValue::NULL);
         });
         let fail_tx = tx.clone();
-        let on_fail = Closure::once_into_js(move || {
+        // A failing request fires `error` and then its transaction `abort`:
+        // the handler is called twice (the second reject is a no-op).
+        let on_fail = settle(move || {
             let error = fail_tx.error().map(JsValue::from);
             let _ = reject.call1(&JsValue::NULL, &error.unwrap_or(JsValue::UNDEFINED));
         });
@@ -193,7 +195,17 @@ fn transaction_done(
         tx.set_onerror(Some(on_fail.unchecked_ref()));
         tx.set_onabort(Some(on_fail.unchecked_ref()));
     });
-    async move { JsFuture::from(promise).await.map(|_| ()).map_err(classify) }
+    // Listened to now: a caller that gives up on a failed batch drops this
+    // future unpolled, and the abort must not become an unhandled rejection.
+    let done = JsFuture::from(promise);
+    async move { done.await.map(|_| ()).map_err(classify) }
+}
+
+/// An event handler that settles a promise: callable any number of times
+/// (a `once` closure throws when called again) and freed by the garbage
+/// collector with the request it is set on.
+fn settle(f: impl Fn() + 'static) -> JsValue {
+    Closure::<dyn Fn()>::new(f).into_js_value()
 }
 
 fn unavailable(why: &str) -> StoreError {
