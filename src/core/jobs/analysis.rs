@@ -32,8 +32,9 @@ use std::rc::Rc;
 pub enum Subject {
     /// An event: its people network is analysed, and findings are added.
     Community(Rc<Community>),
-    /// Any network (an import, a benchmark graph).
-    Network(Rc<Network>),
+    /// Any network (an import, a benchmark graph); crosses to the worker
+    /// as columns (see [`super::network_wire`]).
+    Network(#[serde(with = "super::network_wire")] Rc<Network>),
 }
 
 impl Subject {
@@ -175,6 +176,8 @@ impl AnalysisJob {
 /// (computed from the same, possibly estimated, betweenness).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnalysisUpdate {
+    /// Crosses to the page as columns (see [`super::report_wire`]).
+    #[serde(with = "super::report_wire")]
     pub report: AnalysisReport,
     #[serde(default)]
     pub findings: Vec<Finding>,

@@ -35,6 +35,8 @@ pub mod analysis;
 pub mod import;
 pub mod layout;
 pub mod matching;
+pub mod network_wire;
+pub mod report_wire;
 pub mod warm_up;
 
 use serde::{Deserialize, Serialize};
