@@ -296,6 +296,26 @@ fn generated_networks_have_the_asked_size() {
 }
 
 #[test]
+fn the_tie_between_two_circles_of_friends_is_their_bridge() {
+    // Two triangles, a-b-c and d-e-f, joined by c-d (listed as d-c).
+    let mut net = weave::core::network::Network::new(false);
+    for id in ["a", "b", "c", "d", "e", "f"] {
+        net.add_node(id, None, Default::default());
+    }
+    for (s, t) in [(0, 1), (1, 2), (2, 0), (3, 2), (3, 4), (4, 5), (5, 3)] {
+        net.add_edge(s, t, 1.0, Default::default());
+    }
+    let scene = Scene::from_networks(&net, None, &[], &exact());
+    let bridges: Vec<(u32, u32)> = scene
+        .edges
+        .iter()
+        .filter(|e| e.bridge)
+        .map(|e| (e.source, e.target))
+        .collect();
+    assert_eq!(bridges, vec![(3, 2)]);
+}
+
+#[test]
 fn every_playback_key_exists_in_english() {
     use weave::core::playback::{card, findings, style};
     let t = Translator::new("en");

@@ -11,6 +11,7 @@ use crate::core::playback::generate;
 use crate::core::playback::scene::{Labels, SceneAnalysis, SceneOptions};
 use crate::core::playback::Scene;
 use crate::state::analysis::COMMUNITY_LANE;
+use std::rc::Rc;
 
 /// Ties per node in generated networks (2,000 nodes → 6,000 ties).
 const TIES_PER_NODE: usize = 3;
@@ -76,19 +77,24 @@ pub fn lane(source: Source) -> &'static str {
     }
 }
 
-/// The generated network of a `bench=N` source, in finish order.
-pub fn generated(source: Source) -> Option<(Network, Vec<String>)> {
+/// The generated network of a `bench=N` source (shared: the analysis job
+/// takes it as it is, where a copy of 2,000 people's network cost the
+/// page's thread ~5 ms just after the first picture), in finish order.
+pub fn generated(source: Source) -> Option<(Rc<Network>, Vec<String>)> {
     match source {
-        Source::Generated(n) => Some(generate::people(n, n * TIES_PER_NODE, 1)),
+        Source::Generated(n) => {
+            let (net, order) = generate::people(n, n * TIES_PER_NODE, 1);
+            Some((Rc::new(net), order))
+        }
         _ => None,
     }
 }
 
 /// What the analysis worker is asked for this source.
-pub fn analysis_job(community: &Community, generated: Option<&Network>) -> AnalysisJob {
+pub fn analysis_job(community: &Community, generated: Option<&Rc<Network>>) -> AnalysisJob {
     match generated {
         Some(net) => {
-            let mut job = AnalysisJob::new(Subject::network(net.clone()));
+            let mut job = AnalysisJob::new(Subject::Network(net.clone()));
             job.options = AnalysisOptions {
                 directed: Some(false),
                 attributes: Some(Vec::new()),
@@ -105,7 +111,7 @@ pub fn analysis_job(community: &Community, generated: Option<&Network>) -> Analy
 /// result: the picture, without communities or brokers yet).
 pub fn build_scene(
     community: &Community,
-    generated: Option<&(Network, Vec<String>)>,
+    generated: Option<&(Rc<Network>, Vec<String>)>,
     analysis: Option<&AnalysisUpdate>,
     labels: Labels,
 ) -> Scene {
