@@ -87,6 +87,8 @@ pub struct Engine {
     /// Bumped whenever positions change, so renderers upload only then.
     positions_rev: u64,
     remote: Option<Remote>,
+    /// Since when a layout worker is on its way (see [`Engine::await_worker`]).
+    awaiting_worker: Option<f64>,
     last_tick: Option<f64>,
     /// A node the facilitator searched for: highlighted until cleared.
     focus: Option<u32>,
@@ -136,15 +138,33 @@ impl Engine {
             last_move: f64::NEG_INFINITY,
             positions_rev: 0,
             remote: None,
+            awaiting_worker: None,
             last_tick: None,
             focus: None,
             between: None,
         }
     }
 
+    /// A layout worker will be given (see [`Engine::use_worker`]): until
+    /// then the picture holds still rather than lay out here, where a step
+    /// of 2,000 people cost the page's thread 10–20 ms a frame in the
+    /// play-back's first tenths of a second; after [`WORKER_TIMEOUT_MS`]
+    /// without one it lays out here after all.
+    pub fn await_worker(&mut self, now: f64) {
+        if self.remote.is_none() {
+            self.awaiting_worker = Some(now);
+        }
+    }
+
+    fn waits_for_worker(&self, now: f64) -> bool {
+        self.awaiting_worker
+            .is_some_and(|since| now - since < WORKER_TIMEOUT_MS)
+    }
+
     /// Runs the layout in a worker from now on (positions stream in through
     /// `link`); without this it runs on the main thread.
     pub fn use_worker(&mut self, link: LayoutLink, now: f64) {
+        self.awaiting_worker = None;
         let (x, y) = (self.live.x().to_vec(), self.live.y().to_vec());
         self.remote = Some(Remote {
             link,
@@ -312,7 +332,7 @@ impl Engine {
         self.last_tick = Some(now);
         if self.remote.is_some() {
             self.follow_worker(now, dt);
-        } else if self.stats.frames > 0 {
+        } else if self.stats.frames > 0 && !self.waits_for_worker(now) {
             // Not in the first frame: the first picture waits for nothing
             // (the worker is started once it is on screen).
             self.step_here(budget_ms, clock);

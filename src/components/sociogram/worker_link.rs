@@ -63,6 +63,7 @@ pub fn use_layout_worker(engine: &EngineHandle) -> Callback<()> {
         let running = running.clone();
         use_effect_with(engine.clone(), move |engine| {
             let engine = engine.clone();
+            engine.0.borrow_mut().await_worker(frames::now());
             move || {
                 if running.borrow_mut().take().flatten().is_some() {
                     engine.0.borrow_mut().stop_worker();

@@ -22,16 +22,22 @@ use super::style::{EdgeBatch, NodeBatch, Styles};
 use super::{Camera, Scene};
 use serde::{Deserialize, Serialize};
 
-/// The scene as painting sees it: each tie's two ends, by scene node.
+/// The scene as painting sees it: each tie's two ends, by scene node, as
+/// packed numbers ([`crate::core::packed`]: 6,000 ties' ends as decimal
+/// pairs were ~70 KB of JSON to write in the frame that sent them).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PaintScene {
-    pub ends: Vec<(u32, u32)>,
+    #[serde(with = "crate::core::packed")]
+    pub sources: Vec<u32>,
+    #[serde(with = "crate::core::packed")]
+    pub targets: Vec<u32>,
 }
 
 impl PaintScene {
     pub fn of(scene: &Scene) -> PaintScene {
         PaintScene {
-            ends: scene.edges.iter().map(|e| (e.source, e.target)).collect(),
+            sources: scene.edges.iter().map(|e| e.source).collect(),
+            targets: scene.edges.iter().map(|e| e.target).collect(),
         }
     }
 
@@ -40,8 +46,9 @@ impl PaintScene {
     fn into_scene(self) -> Scene {
         Scene {
             edges: self
-                .ends
+                .sources
                 .into_iter()
+                .zip(self.targets)
                 .map(|(source, target)| SceneEdge {
                     source,
                     target,
@@ -58,6 +65,7 @@ impl PaintScene {
 /// The styles as painting sees them: sizes and batches, no legend or labels.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct PaintStyles {
+    #[serde(with = "crate::core::packed")]
     pub radius: Vec<f32>,
     pub node_batches: Vec<NodeBatch>,
     pub edge_batches: Vec<EdgeBatch>,

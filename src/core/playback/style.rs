@@ -68,17 +68,20 @@ impl EdgeLook {
     }
 }
 
-/// Nodes drawn alike (indices into the scene).
+/// Nodes drawn alike (indices into the scene; packed on their way to the
+/// paint worker, see [`crate::core::packed`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct NodeBatch {
     pub look: NodeLook,
+    #[serde(with = "crate::core::packed")]
     pub nodes: Vec<u32>,
 }
 
-/// Ties drawn alike (indices into the scene's edges).
+/// Ties drawn alike (indices into the scene's edges; packed too).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EdgeBatch {
     pub look: EdgeLook,
+    #[serde(with = "crate::core::packed")]
     pub edges: Vec<u32>,
 }
 
