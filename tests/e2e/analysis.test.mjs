@@ -122,8 +122,15 @@ test("a large play-back shows the worker's progress, sampled then refining, and 
 
 test("when the analysis worker dies, the play-back says so in plain words and a retry starts it again", async (t) => {
   const { page, errors, bar } = await openLargePlayback(t);
-  // The worker goes away mid-job, as a crashed one does (every worker of
-  // the page: the analysis's and the layout's).
+  // Once the worker has taken the job and answered (the bar shows the
+  // request before the worker has even loaded, and a worker that never
+  // answered is given a minute to load on a busy machine)...
+  await page.waitForFunction(() => {
+    const p = document.querySelector("[data-testid=analysis-progress] progress");
+    return p && Number(p.getAttribute("value")) > 0;
+  }, null, { timeout: 60000 });
+  // ...it goes away mid-job, as a crashed one does (every worker of the
+  // page: the analysis's, the layout's and the painter's).
   const workers = page.workers();
   assert.ok(workers.length >= 1, "the page has its worker");
   for (const w of workers) await w.evaluate(() => self.close()).catch(() => {});
