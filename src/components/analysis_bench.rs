@@ -108,7 +108,7 @@ pub fn analysis_bench() -> Html {
     let app = use_app();
     let name = use_memo((), |_| graph_name());
     let load = use_state(|| Load::Loading);
-    let worker = use_memo((), |_| Rc::new(WorkerHandle::spawn_for_analysis()));
+    let worker = use_memo((), |_| Rc::new(WorkerHandle::spawn_warmed()));
     let warm = use_state(|| None::<f64>);
     let progress = use_state(|| None::<Progress>);
     let result = use_state(|| None::<Timings>);

@@ -2,7 +2,9 @@
 //! what it runs: `core::jobs::warm_up`): a moment after the first screen,
 //! the page's part a step per task (so a tap waits a few milliseconds at
 //! most), and the analysis worker started and warmed beside it; and the
-//! renderer's question (is WebGL 2 on a software rasteriser?) answered. Not where
+//! renderer's question (is WebGL 2 on a software rasteriser?) answered;
+//! then the play-back's spare workers started (`platform::spare_workers`),
+//! and started again each time a play-back that took them closes. Not where
 //! the screen already runs the real thing (the play-back, an embedded
 //! picture, the analysis benchmark): it would only compete with it. When
 //! both parts are done, `<html data-warm="done">` says so (the benchmark
@@ -10,6 +12,7 @@
 
 use crate::core::jobs::warm_up::PageWarmUp;
 use crate::platform::render::webgl;
+use crate::platform::spare_workers;
 use crate::state::analysis::AnalysisService;
 use crate::state::context::use_app;
 use crate::state::Route;
@@ -33,15 +36,24 @@ struct Progress {
 }
 
 impl Progress {
+    fn warmed(&self) -> bool {
+        self.page.get() && self.worker.get()
+    }
+
+    /// Once both parts are done, starts the play-back's spare workers
+    /// (`platform::spare_workers`), then says "done".
     fn mark(&self) {
-        if self.page.get() && self.worker.get() {
+        if !self.warmed() || self.stopped.get() {
+            return;
+        }
+        spare_workers::fill(|| {
             if let Some(html) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
             {
                 let _ = html.set_attribute("data-warm", "done");
             }
-        }
+        });
     }
 }
 
@@ -74,9 +86,15 @@ pub fn warm_up() -> Html {
     {
         let progress = progress.clone();
         use_effect_with(runs_it_already(route), move |busy| {
+            let mut refill = None;
             if *busy {
                 progress.stopped.set(true);
+            } else if progress.warmed() {
+                // Back from a play-back, which took the spares: new ones
+                // once the app idles again.
+                refill = Some(Timeout::new(AFTER_MS, || spare_workers::fill(|| {})));
             }
+            move || drop(refill)
         });
     }
     {

@@ -29,6 +29,8 @@ pub mod service_worker;
 #[cfg(target_arch = "wasm32")]
 pub mod share;
 #[cfg(target_arch = "wasm32")]
+pub mod spare_workers;
+#[cfg(target_arch = "wasm32")]
 pub mod tabs;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;

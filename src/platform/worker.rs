@@ -20,6 +20,7 @@
 //! post.
 
 use crate::core::jobs::{Job, JobId, Lane, Reply, Request, Runner};
+use gloo::timers::callback::Timeout;
 use gloo::worker::{Codec, HandlerId, Registrable, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
@@ -104,10 +105,25 @@ pub struct WeaveWorker {
     yielder: Option<Yielder>,
     /// A step is already scheduled.
     awake: bool,
+    /// The rest after a paced job's step (see `core::jobs::Pace`): the
+    /// next step is scheduled when it ends.
+    resting: Option<Timeout>,
+    /// Logical cores of this machine (`navigator.hardwareConcurrency`).
+    cores: u32,
     /// Milliseconds spent handling requests and stepping jobs (encoding
     /// their replies included) since the worker started: the time the
     /// worker's thread was busy with work, measured in the worker itself.
     busy_ms: f64,
+}
+
+/// Logical cores (`navigator.hardwareConcurrency`; 2 if unknown).
+fn worker_cores() -> u32 {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("navigator"))
+        .and_then(|n| js_sys::Reflect::get(&n, &JsValue::from_str("hardwareConcurrency")))
+        .ok()
+        .and_then(|c| c.as_f64())
+        .filter(|c| *c >= 1.0)
+        .map_or(2, |c| c.min(f64::from(u32::MAX)) as u32)
 }
 
 /// The worker's own clock (`self.performance.now()`; no `window` here).
@@ -133,11 +149,19 @@ impl WeaveWorker {
         }
     }
 
-    fn schedule(&mut self, scope: &WorkerScope<Self>) {
+    /// Schedules the next step, after `rest_ms` if the job rests.
+    fn schedule(&mut self, scope: &WorkerScope<Self>, rest_ms: f64) {
         if self.awake || self.runner.is_idle() {
             return;
         }
         self.awake = true;
+        if rest_ms >= 1.0 {
+            let scope = scope.clone();
+            self.resting = Some(Timeout::new(rest_ms.round() as u32, move || {
+                scope.send_message(Tick::Step);
+            }));
+            return;
+        }
         let woken = self.yielder.as_ref().is_some_and(Yielder::wake);
         if !woken {
             // No MessageChannel: fall back to the microtask queue (requests
@@ -158,6 +182,8 @@ impl Worker for WeaveWorker {
             owners: HashMap::new(),
             yielder: Yielder::new(scope.clone()),
             awake: false,
+            resting: None,
+            cores: worker_cores(),
             busy_ms: 0.0,
         }
     }
@@ -165,10 +191,12 @@ impl Worker for WeaveWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, _tick: Tick) {
         let t0 = worker_now();
         self.awake = false;
+        self.resting = None;
         let replies = self.runner.step();
         self.deliver(scope, replies);
-        self.schedule(scope);
-        self.busy_ms += worker_now() - t0;
+        let spent = worker_now() - t0;
+        self.schedule(scope, self.runner.rest_after(spent, self.cores));
+        self.busy_ms += spent;
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, request: Request, who: HandlerId) {
@@ -199,7 +227,7 @@ impl Worker for WeaveWorker {
         }
         let replies = self.runner.handle(request);
         self.deliver(scope, replies);
-        self.schedule(scope);
+        self.schedule(scope, 0.0);
         self.busy_ms += worker_now() - t0;
     }
 
@@ -290,9 +318,10 @@ impl WorkerHandle {
         self.bridge.send(Request::Cancel { id });
     }
 
-    /// A worker for analyses: started, and asked to warm up (see
-    /// [`Request::WarmUp`]) before the first job arrives.
-    pub fn spawn_for_analysis() -> WorkerHandle {
+    /// A worker started and asked to warm up (see [`Request::WarmUp`])
+    /// before its first job arrives: the analysis worker, and the spare
+    /// layout worker (`platform::spare_workers`).
+    pub fn spawn_warmed() -> WorkerHandle {
         let handle = WorkerHandle::spawn();
         handle.bridge.send(Request::WarmUp);
         handle

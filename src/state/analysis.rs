@@ -144,7 +144,7 @@ impl AnalysisService {
         self.0
             .worker
             .borrow_mut()
-            .get_or_insert_with(|| Rc::new(WorkerHandle::spawn_for_analysis()))
+            .get_or_insert_with(|| Rc::new(WorkerHandle::spawn_warmed()))
             .clone()
     }
 

@@ -310,17 +310,38 @@ test("leaving the play-back while it lays out and paints throws nothing and stop
   }
   await page.waitForTimeout(1500);
   assert.deepEqual(errors, []);
-  // The analysis worker stays; the play-backs' layout and paint workers went.
-  assert.ok(page.workers().length <= 2, `${page.workers().length} workers still running`);
+  // The analysis worker stays, and the spares started for the next
+  // play-back once the app idled (a layout worker and a paint worker); the
+  // play-backs' own layout and paint workers went.
+  const spares = Number(await page.evaluate(() => document.documentElement.dataset.spareWorkers ?? 0));
+  assert.ok(spares <= 2, `${spares} spare workers`);
+  assert.ok(page.workers().length <= 2 + spares, `${page.workers().length} workers still running, ${spares} of them spares`);
 });
 
-test("the app warms the play-back up while it idles, not when it opens on the play-back", async (t) => {
+test("the app warms the play-back up while it idles and keeps its workers ready, not when it opens on the play-back", async (t) => {
   const { page, errors } = await kioskPage(t);
   await open(page, srv.url, "#/");
   await page.waitForSelector("html[data-warm=done]", { timeout: 20000 });
-  // The warmed play-back then opens as usual.
+  // Warmed up, the app keeps a layout worker and a paint worker ready
+  // beside its analysis worker...
+  const spares = () => page.evaluate(() => document.documentElement.dataset.spareWorkers);
+  assert.equal(await spares(), "2");
+  assert.equal(page.workers().length, 3);
+  // ...and the play-back takes them rather than starting its own: its
+  // first picture is the paint worker's.
   await page.evaluate(() => { location.hash = "#/playback"; });
   await page.waitForFunction((s) => Number(document.querySelector(s)?.dataset.pictures) > 0, CANVAS);
+  assert.equal(await data(page, "paint"), "worker");
+  await page.waitForFunction(() => document.documentElement.dataset.spareWorkers === "0");
+  assert.equal(page.workers().length, 3, "no workers started beside the spares");
+  const ink = await inkShare(page);
+  assert.ok(ink > 0.01 && ink < 0.6, `ink ${ink}`);
+  // Back on the start screen, the play-back's workers stop and new spares
+  // start once the app idles.
+  await page.evaluate(() => { location.hash = "#/"; });
+  await page.waitForFunction(() => document.documentElement.dataset.spareWorkers === "2", null, { timeout: 10000 });
+  await page.waitForTimeout(500);
+  assert.equal(page.workers().length, 3);
   assert.deepEqual(errors, []);
   // Opened straight on the play-back, the real thing runs and nothing else.
   const direct = await kioskPlayback(t);

@@ -185,9 +185,14 @@ fn paint(surface: &Surface, kept: &mut Kept, engine: &RefCell<Engine>, now: f64)
         attrs.set(canvas, "data-detail", format!("{:.3}", p.detail));
         attrs.set(canvas, "data-resolution", format!("{:.2}", p.resolution()));
     }
-    e.drawn(frames::now());
+    let shown = kept.painter.as_ref().is_some_and(|p| p.pictures > 0);
+    if shown {
+        // A picture is on screen (a paint worker's lands a frame or two
+        // after it was asked for).
+        e.drawn(frames::now());
+    }
     report(canvas, attrs, &e);
-    if kept.painter.as_ref().is_some_and(|p| p.pictures > 0) {
+    if shown {
         if let Some(cb) = kept.on_shown.take() {
             Timeout::new(0, move || cb.emit(())).forget();
         }

@@ -9,6 +9,7 @@ use super::engine::{EngineHandle, LayoutLink};
 use crate::core::jobs::{Job, JobId, Output, Reply};
 use crate::core::playback::layout_job::LayoutRequest;
 use crate::platform::render::frames;
+use crate::platform::spare_workers;
 use crate::platform::worker::WorkerHandle;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -77,7 +78,7 @@ pub fn use_layout_worker(engine: &EngineHandle) -> Callback<()> {
         let Some(current @ None) = slot.as_mut() else {
             return; // started already, or unmounted
         };
-        let handle = Rc::new(WorkerHandle::spawn());
+        let handle = Rc::new(spare_workers::runner());
         engine
             .0
             .borrow_mut()

@@ -3,7 +3,7 @@
 //! positions, the last one once the layout rests. A new graph started on the
 //! same lane supersedes the running one.
 
-use super::{Emit, Output, Task};
+use super::{Emit, Output, Pace, Task};
 pub use crate::core::playback::layout_job::LayoutTask;
 
 impl Task for LayoutTask {
@@ -14,6 +14,11 @@ impl Task for LayoutTask {
             last: !more,
         });
         more
+    }
+
+    /// The layout runs for seconds beside the moving picture.
+    fn pace(&self) -> Pace {
+        Pace::BesideThePicture
     }
 }
 

@@ -266,6 +266,53 @@ pub trait Task {
     /// true while more work remains; a task that returns false has pushed
     /// its last output or a failure.
     fn step(&mut self, out: &mut Vec<Emit>) -> bool;
+
+    /// How the worker paces this job's steps (see [`Pace`]).
+    fn pace(&self) -> Pace {
+        Pace::FlatOut
+    }
+}
+
+/// How hard a job may run. Most jobs end in well under a second and run
+/// flat out; a job that runs beside a moving picture for seconds on end (the
+/// live layout) rests between its steps on a small machine, so the painter,
+/// the page and the browser's compositor keep the cores they need for every
+/// frame (on 2 cores, a layout running flat out beside the painter and the
+/// analysis left the page's thread a fifth of its time in the first half
+/// second, and frames dropped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pace {
+    #[default]
+    FlatOut,
+    BesideThePicture,
+}
+
+/// Cores the picture needs for itself: the painter, the page's thread and
+/// the compositor, measured while 2,000 people were laid out (CDP trace).
+const PICTURE_CORES: f64 = 1.5;
+/// The least share of a core a paced job keeps, however small the machine.
+const LEAST_SHARE: f64 = 0.34;
+
+impl Pace {
+    /// The share of one core this job's steps take on a machine with
+    /// `cores` logical cores (1: flat out).
+    pub fn share(self, cores: u32) -> f64 {
+        match self {
+            Pace::FlatOut => 1.0,
+            Pace::BesideThePicture => (f64::from(cores) - PICTURE_CORES).clamp(LEAST_SHARE, 1.0),
+        }
+    }
+
+    /// How long to rest after a step that took `spent_ms`, so the job keeps
+    /// to its [`share`](Pace::share).
+    pub fn rest_ms(self, spent_ms: f64, cores: u32) -> f64 {
+        let share = self.share(cores);
+        if share >= 1.0 || !spent_ms.is_finite() || spent_ms <= 0.0 {
+            0.0
+        } else {
+            spent_ms * (1.0 / share - 1.0)
+        }
+    }
 }
 
 struct Running {
@@ -294,6 +341,8 @@ struct Running {
 #[derive(Default)]
 pub struct Runner {
     running: VecDeque<Running>,
+    /// The pace of the job stepped last.
+    last_pace: Pace,
 }
 
 impl Runner {
@@ -341,6 +390,7 @@ impl Runner {
             return Vec::new();
         };
         let mut emitted = Vec::new();
+        self.last_pace = r.task.pace();
         let more = r.task.step(&mut emitted);
         let mut ended = false;
         let id = r.id;
@@ -374,6 +424,16 @@ impl Runner {
         replies
     }
 
+    /// How long the worker rests after the last step, which took
+    /// `spent_ms`, on a machine with `cores` cores (see [`Pace`]).
+    pub fn rest_after(&self, spent_ms: f64, cores: u32) -> f64 {
+        if self.is_idle() {
+            0.0
+        } else {
+            self.last_pace.rest_ms(spent_ms, cores)
+        }
+    }
+
     /// True when no job is running.
     pub fn is_idle(&self) -> bool {
         self.running.is_empty()
@@ -388,6 +448,66 @@ impl Runner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_job_beside_the_picture_leaves_small_machines_a_core_for_it() {
+        let paced = Pace::BesideThePicture;
+        // 2 cores: the picture keeps 1.5 of them, so the job rests as long
+        // as it worked (half a core).
+        assert_eq!(paced.share(2), 0.5);
+        assert_eq!(paced.rest_ms(20.0, 2), 20.0);
+        // 1 core: a third of it at least, never nothing.
+        assert!((paced.rest_ms(10.0, 1) - 10.0 * (1.0 / LEAST_SHARE - 1.0)).abs() < 1e-9);
+        // 4 cores and more: flat out.
+        assert_eq!(paced.rest_ms(20.0, 4), 0.0);
+        assert_eq!(Pace::FlatOut.rest_ms(20.0, 1), 0.0);
+        // A clock that did not move, or went back, asks for no rest.
+        assert_eq!(paced.rest_ms(0.0, 2), 0.0);
+        assert_eq!(paced.rest_ms(-3.0, 2), 0.0);
+        assert_eq!(paced.rest_ms(f64::NAN, 2), 0.0);
+    }
+
+    #[test]
+    fn the_runner_rests_after_a_layout_step_not_after_an_analysis_step() {
+        use crate::core::jobs::analysis::{AnalysisJob, Subject};
+        use crate::core::network::Network;
+        use crate::core::playback::layout_job::LayoutInput;
+        use crate::core::playback::scene::SceneOptions;
+        use crate::core::playback::{generate, LiveLayout, Scene};
+        let (net, order) = generate::people(60, 180, 1);
+        let scene = Scene::from_networks(&net, None, &order, &SceneOptions::default());
+        let mut live = LiveLayout::new();
+        live.set_scene(&scene);
+        let layout = Job::Layout(LayoutInput {
+            generation: 1,
+            x: live.x().to_vec(),
+            y: live.y().to_vec(),
+            edges: live.edges().clone(),
+        });
+        let mut analysis_net = Network::new(false);
+        for i in 0..30 {
+            analysis_net.add_node(i.to_string(), None, Default::default());
+        }
+        let analysis = Job::Analysis(AnalysisJob::new(Subject::network(analysis_net)));
+        let mut runner = Runner::default();
+        let start = |id, lane: &str, job| Request::Start {
+            id: JobId(id),
+            lane: Lane::new(lane),
+            job: Box::new(job),
+        };
+        runner.handle(start(1, "layout", layout));
+        runner.handle(start(2, "analysis", analysis));
+        runner.step(); // a slice of the layout
+        assert_eq!(runner.rest_after(12.0, 2), 12.0);
+        assert_eq!(runner.rest_after(12.0, 8), 0.0);
+        runner.step(); // a slice of the analysis
+        assert_eq!(runner.rest_after(12.0, 2), 0.0);
+        // Nothing left to run: nothing to rest for.
+        runner.handle(Request::Cancel { id: JobId(1) });
+        runner.handle(Request::Cancel { id: JobId(2) });
+        runner.step();
+        assert_eq!(runner.rest_after(12.0, 2), 0.0);
+    }
 
     #[test]
     fn progress_shows_at_each_new_stage_and_otherwise_every_so_often() {

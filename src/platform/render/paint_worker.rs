@@ -62,14 +62,23 @@ pub struct PaintWorker {
 }
 
 impl PaintWorker {
-    /// Starts a paint worker for `canvas`, if this browser can paint a
-    /// canvas from a worker (the canvas is taken once the worker is ready,
-    /// see [`PaintWorker::take_canvas`]).
-    pub fn spawn(canvas: &HtmlCanvasElement) -> Option<PaintWorker> {
+    /// True when this browser can paint a page's canvas from a worker.
+    pub fn is_supported() -> bool {
         let global = js_sys::global();
-        let supported = Reflect::has(canvas, &"transferControlToOffscreen".into()).unwrap_or(false)
-            && Reflect::has(&global, &"OffscreenCanvasRenderingContext2D".into()).unwrap_or(false);
-        if !supported {
+        let canvas_can = get(&global, "HTMLCanvasElement")
+            .and_then(|c| get(&c, "prototype"))
+            .is_some_and(|p| {
+                Reflect::has(&p, &"transferControlToOffscreen".into()).unwrap_or(false)
+            });
+        canvas_can
+            && Reflect::has(&global, &"OffscreenCanvasRenderingContext2D".into()).unwrap_or(false)
+    }
+
+    /// Starts a paint worker, if this browser can paint a canvas from a
+    /// worker; it paints once given a canvas (see
+    /// [`PaintWorker::take_canvas`], once it [is ready](PaintWorker::is_ready)).
+    pub fn spawn() -> Option<PaintWorker> {
+        if !Self::is_supported() {
             return None;
         }
         let options = WorkerOptions::new();

@@ -33,6 +33,7 @@ use crate::core::playback::raster::Raster;
 use crate::core::playback::renderer::Renderer;
 use crate::core::playback::style::Styles;
 use crate::core::playback::{Camera, Scene};
+use crate::platform::spare_workers;
 use gloo::events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -233,7 +234,7 @@ impl Painter {
             }
             _ => (Backend::Starting(canvas.clone()), context_2d(overlay)),
         };
-        Some(Painter {
+        let mut painter = Painter {
             backend,
             wanted,
             software: false,
@@ -248,7 +249,29 @@ impl Painter {
             resolution: 1.0,
             paint_here,
             sent: Sent::default(),
-        })
+        };
+        painter.start_with_a_spare(canvas);
+        Some(painter)
+    }
+
+    /// With a paint worker already listening (a spare, see
+    /// `platform::spare_workers`) and Canvas 2D to paint, the first picture
+    /// is the worker's too, and the page's thread paints none: on 2 cores
+    /// the first picture painted here cost the page ~40 ms, in the frames
+    /// where the play-back starts everything else.
+    fn start_with_a_spare(&mut self, canvas: &HtmlCanvasElement) {
+        let canvas_2d = match self.wanted {
+            Some(Renderer::Canvas2d) => true,
+            Some(Renderer::WebGl) => false,
+            None => webgl::probe_software() == Some(true),
+        };
+        if matches!(self.backend, Backend::Starting(_))
+            && spare_workers::painter_is_ready()
+            && canvas_2d
+        {
+            self.start(canvas);
+            self.follow_worker();
+        }
     }
 
     /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
@@ -265,7 +288,7 @@ impl Painter {
             _ => None,
         };
         let worker = match (&gl, self.paint_here) {
-            (None, false) => PaintWorker::spawn(canvas),
+            (None, false) => spare_workers::painter(),
             _ => None,
         };
         self.backend = match (gl, worker) {
