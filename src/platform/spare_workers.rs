@@ -94,16 +94,6 @@ pub fn runner() -> WorkerHandle {
     spare.map_or_else(WorkerHandle::spawn, |(handle, _)| handle)
 }
 
-/// A spare paint worker waits, and listens.
-pub fn painter_is_ready() -> bool {
-    SPARES.with(|s| {
-        s.borrow()
-            .painter
-            .as_ref()
-            .is_some_and(|p| p.is_ready() && !p.has_failed())
-    })
-}
-
 /// The spare paint worker if one waits and is well, else a new one (if
 /// this browser can paint from a worker at all).
 pub fn painter() -> Option<PaintWorker> {

