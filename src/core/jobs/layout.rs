@@ -16,9 +16,13 @@ impl Task for LayoutTask {
         more
     }
 
-    /// The layout runs for seconds beside the moving picture.
+    /// The layout's first steps share the cores with the play-back's start.
     fn pace(&self) -> Pace {
-        Pace::BesideThePicture
+        if self.is_starting() {
+            Pace::BesideThePicture
+        } else {
+            Pace::FlatOut
+        }
     }
 }
 
@@ -73,6 +77,22 @@ mod tests {
             }) => assert!(u.resting && u.generation == 2),
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_layout_rests_beside_the_picture_only_while_it_starts() {
+        use crate::core::jobs::{Pace, Task};
+        use crate::core::playback::layout_job::{LayoutTask, PACED_STEPS};
+        let Job::Layout(graph) = input(1) else {
+            unreachable!()
+        };
+        let mut task = LayoutTask::new(graph);
+        let mut out = Vec::new();
+        for _ in 0..PACED_STEPS {
+            assert_eq!(task.pace(), Pace::BesideThePicture);
+            task.step(&mut out);
+        }
+        assert_eq!(task.pace(), Pace::FlatOut);
     }
 
     #[test]

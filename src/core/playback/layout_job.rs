@@ -69,12 +69,21 @@ pub fn iterations_per_step(n: usize, m: usize) -> usize {
     ((STEP_WORK / cost).floor() as usize).clamp(1, MAX_ITERATIONS_PER_STEP)
 }
 
+/// Steps of a new graph's layout that rest beside the picture on a small
+/// machine (see `core::jobs::Pace`): its first half second or so, while
+/// the play-back's first pictures, its analysis and the layout all start
+/// at once. Later steps run flat out: resting for the whole layout took
+/// 20,000 people from 8 to 15 s to settle, for frames they did not need.
+pub const PACED_STEPS: usize = 30;
+
 /// A layout in progress in the worker.
 #[derive(Debug)]
 pub struct LayoutTask {
     generation: u64,
     live: LiveLayout,
     per_step: usize,
+    /// Steps run so far.
+    steps: usize,
 }
 
 impl LayoutTask {
@@ -84,12 +93,19 @@ impl LayoutTask {
             generation: input.generation,
             live: LiveLayout::from_graph(input.x, input.y, input.edges),
             per_step,
+            steps: 0,
         }
+    }
+
+    /// True while the layout is in its first [`PACED_STEPS`] steps.
+    pub fn is_starting(&self) -> bool {
+        self.steps < PACED_STEPS
     }
 
     /// Runs one slice of iterations and returns the positions, and whether
     /// more iterations remain.
     pub fn advance(&mut self) -> (LayoutUpdate, bool) {
+        self.steps += 1;
         self.live.step(self.per_step);
         let (x, y) = self.live.positions_f32();
         let resting = self.live.is_resting();
