@@ -13,7 +13,9 @@
 //! - Worker side: [`register`] (called by the worker binary) runs a
 //!   [`Runner`], a step at a time, yielding to the event loop between steps
 //!   through a `MessageChannel` (not `setTimeout`, whose 4 ms clamp would
-//!   cost a tenth of the time), so new requests are read between steps.
+//!   cost a tenth of the time), so new requests are read between steps. A
+//!   paced job's step is followed by a rest (`core::jobs::Pace`), a
+//!   `setTimeout` as long as the rest.
 //!
 //! Messages are JSON strings: every type of the protocol round-trips
 //! through JSON (floats exactly), and one string is the cheapest thing to
@@ -191,7 +193,11 @@ impl Worker for WeaveWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, _tick: Tick) {
         let t0 = worker_now();
         self.awake = false;
-        self.resting = None;
+        if let Some(rest) = self.resting.take() {
+            // It fired (this step is its callback): nothing to cancel, and
+            // its closure is not dropped while it runs.
+            let _ = rest.forget();
+        }
         let replies = self.runner.step();
         self.deliver(scope, replies);
         let spent = worker_now() - t0;
