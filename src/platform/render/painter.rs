@@ -254,11 +254,6 @@ impl Painter {
 
     /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
     fn start(&mut self, canvas: &HtmlCanvasElement) {
-        // The overlay held the whole first frame: from now on, labels only.
-        if let Some(o) = &self.overlay {
-            let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-            o.clear_rect(0.0, 0.0, 1e5, 1e5);
-        }
         let probe = webgl::probe_software();
         let gl = match (self.wanted, probe) {
             (_, None) => None,
@@ -284,8 +279,19 @@ impl Painter {
                 None => return,
             },
         };
+        // The overlay held the whole first frame: from now on, labels
+        // only. A paint worker's start keeps it until the worker's first
+        // picture is on screen (see `follow_pictures`): cleared now, the
+        // screen stayed blank for that long (~150 ms), and the cleared
+        // full-screen layer cost this frame its commit.
+        if !matches!(self.backend, Backend::Handover { .. }) {
+            if let Some(o) = &self.overlay {
+                let _ = o.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+                o.clear_rect(0.0, 0.0, 1e5, 1e5);
+            }
+            self.overlay_has_text = false;
+        }
         self.software = probe.unwrap_or(false);
-        self.overlay_has_text = false;
         self.drawn = None;
     }
 
