@@ -295,6 +295,41 @@ test("Canvas 2D paints in a worker where the browser can, on the page's thread w
   }
 });
 
+test("the first picture stays on screen until the paint worker's replaces it, and the canvas keeps its size", async (t) => {
+  // Once the app has warmed up, the paint worker takes the canvas with the
+  // first picture; the overlay keeps that picture (cleared, the screen was
+  // blank for ~150 ms) and the canvas is sized from the space left, not
+  // from its backing store (which moved the side panel and resized, and
+  // cleared, the canvas in the frames after the first picture).
+  const { page, errors } = await kioskPage(t);
+  await open(page, srv.url, "#/");
+  await page.waitForSelector("html[data-warm=done]", { timeout: 20000 });
+  const frames = await page.evaluate(() => new Promise((done) => {
+    const seen = [];
+    location.hash = "#/playback?renderer=canvas2d";
+    const frame = () => {
+      const c = document.querySelector("[data-testid=sociogram]");
+      const o = document.querySelector(".sociogram-labels");
+      if (c && o && Number(c.dataset.pictures) > 0) {
+        const d = o.getContext("2d").getImageData(0, 0, o.width, o.height).data;
+        let ink = 0;
+        for (let i = 3; i < d.length; i += 4 * 31) if (d[i] > 0) ink++;
+        seen.push({ pictures: Number(c.dataset.pictures), paint: c.dataset.paint, ink, size: `${c.clientWidth}x${c.clientHeight}` });
+      }
+      if (seen.length < 240 && !(seen.length > 5 && seen.at(-1).pictures > 3)) requestAnimationFrame(frame);
+      else done(seen);
+    };
+    requestAnimationFrame(frame);
+  }));
+  const untilWorker = frames.filter((f) => f.pictures < 2);
+  assert.ok(untilWorker.length >= 1 && frames.some((f) => f.pictures >= 2), `the worker's picture landed: ${JSON.stringify(frames.slice(0, 3))}`);
+  for (const f of untilWorker) assert.ok(f.ink > 100, `the first picture is on screen until the worker's lands: ${JSON.stringify(f)}`);
+  assert.deepEqual([...new Set(frames.map((f) => f.size))], [frames[0].size], "the canvas keeps its size");
+  // The canvas is the worker's from the frame after the first picture.
+  assert.equal(frames.find((f, i) => i >= 1)?.paint, "worker");
+  assert.deepEqual(errors, []);
+});
+
 test("leaving the play-back while it lays out and paints throws nothing and stops its workers", async (t) => {
   // The workers of a play-back left at once still have replies on the way:
   // they must find no handler rather than a dropped closure (the error was

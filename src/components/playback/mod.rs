@@ -40,8 +40,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// How long after the first picture the analysis job is posted (ms), after
-/// the layout worker has started.
+/// How long after the first picture is settled with its painter (see
+/// `Sociogram`'s `on_shown`) the analysis job is posted (ms), after the
+/// layout worker has started.
 const ANALYSIS_AFTER_MS: u32 = 40;
 
 /// Seed of the benchmark's demo event.

@@ -28,6 +28,12 @@ use yew::prelude::*;
 
 /// Layout time per frame, in ms: leaves most of a 60 Hz frame for drawing.
 const LAYOUT_BUDGET_MS: f64 = 7.0;
+/// The first picture is announced (and the workers that follow it start)
+/// once a paint worker's first picture is on screen, or after this long
+/// (ms) at most: on two cores the paint worker's first picture beside the
+/// layout's and the analysis's starts left the compositor short of the
+/// cores, and the page a frame or two short.
+const SETTLE_WAIT_MS: f64 = 400.0;
 /// Mouse-wheel zoom per pixel of scroll.
 const WHEEL_ZOOM: f64 = 0.0015;
 
@@ -37,8 +43,9 @@ pub struct Props {
     /// The canvas's accessible description (counts only, never names).
     pub label: AttrValue,
     pub on_select: Callback<Option<u32>>,
-    /// Hears once that the first picture is on screen (from a task after
-    /// the frame that drew it, so whatever it starts does not delay it).
+    /// Hears once that the first picture is on screen and settled with its
+    /// painter (from a task after the frame that drew it, so whatever it
+    /// starts does not delay it).
     #[prop_or_default]
     pub on_shown: Callback<()>,
 }
@@ -116,8 +123,11 @@ struct Kept {
     /// The canvas's size (the overlay has the same: it covers it).
     size: Option<SizeWatch>,
     attributes: Attributes,
-    /// Told once the first picture is drawn (then taken).
+    /// Told once the first picture is drawn and settled with its painter
+    /// (then taken).
     on_shown: Option<Callback<()>>,
+    /// When the first picture was on screen (ms).
+    first_shown: Option<f64>,
 }
 
 fn paint(surface: &Surface, kept: &mut Kept, engine: &RefCell<Engine>, now: f64) {
@@ -192,9 +202,13 @@ fn paint(surface: &Surface, kept: &mut Kept, engine: &RefCell<Engine>, now: f64)
         e.drawn(frames::now());
     }
     report(canvas, attrs, &e);
-    if shown {
-        if let Some(cb) = kept.on_shown.take() {
-            Timeout::new(0, move || cb.emit(())).forget();
+    if shown && kept.on_shown.is_some() {
+        let first = *kept.first_shown.get_or_insert(now);
+        let settled = kept.painter.as_ref().is_some_and(Painter::is_settled);
+        if settled || now - first > SETTLE_WAIT_MS {
+            if let Some(cb) = kept.on_shown.take() {
+                Timeout::new(0, move || cb.emit(())).forget();
+            }
         }
     }
 }

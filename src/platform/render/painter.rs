@@ -201,6 +201,15 @@ fn opaque_context_2d(canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContex
         .ok()
 }
 
+/// WebGL 2 is tried when asked for and there, or when not asked and on a
+/// GPU (`probe`: [`webgl::probe_software`]).
+fn uses_webgl(wanted: Option<Renderer>, probe: Option<bool>) -> bool {
+    matches!(
+        (wanted, probe),
+        (Some(Renderer::WebGl), Some(_)) | (None, Some(false))
+    )
+}
+
 fn gl_backend(canvas: &HtmlCanvasElement) -> Option<Backend> {
     let context = webgl::context(canvas)?;
     let renderer = match GlRenderer::new(context.clone()) {
@@ -252,13 +261,28 @@ impl Painter {
         })
     }
 
+    /// Where the renderer is known before anything is drawn (the app's
+    /// warm-up asked about WebGL) and it is Canvas 2D, the paint worker is
+    /// started with the first picture, and takes the canvas in the same
+    /// frame: that frame is a slow one anyway, and the handover (taking the
+    /// canvas, encoding the ties for the worker, the compositor's new
+    /// layer: ~35 ms of the page's thread on two cores) then no longer
+    /// costs the first frames after the picture is up. WebGL still starts
+    /// from the second frame, as its start is slow.
+    fn starts_beside_the_first_picture(&self) -> bool {
+        let Some(probe) = webgl::probed_software() else {
+            return false;
+        };
+        !self.paint_here && !uses_webgl(self.wanted, probe) && PaintWorker::is_supported()
+    }
+
     /// Starts WebGL on the main canvas, or settles for Canvas 2D there.
     fn start(&mut self, canvas: &HtmlCanvasElement) {
         let probe = webgl::probe_software();
-        let gl = match (self.wanted, probe) {
-            (_, None) => None,
-            (Some(Renderer::WebGl), Some(_)) | (None, Some(false)) => gl_backend(canvas),
-            _ => None,
+        let gl = if uses_webgl(self.wanted, probe) {
+            gl_backend(canvas)
+        } else {
+            None
         };
         let worker = match (&gl, self.paint_here) {
             (None, false) => spare_workers::painter(),
@@ -293,6 +317,17 @@ impl Painter {
         }
         self.software = probe.unwrap_or(false);
         self.drawn = None;
+    }
+
+    /// The picture is with the painter that keeps it: drawn here, or the
+    /// paint worker's first one is on screen. Until then a paint worker's
+    /// start (its first full picture, ~70 ms on two cores) has the cores.
+    pub fn is_settled(&self) -> bool {
+        match &self.backend {
+            Backend::Starting(_) | Backend::Handover { .. } => false,
+            Backend::Worker { shown, .. } => *shown,
+            Backend::Gl { .. } | Backend::Canvas(_) => self.pictures > 0,
+        }
     }
 
     /// True when this browser's WebGL runs on a software rasteriser (reported
@@ -430,12 +465,16 @@ impl Painter {
             stride,
         );
         if let Backend::Starting(canvas) = &self.backend {
-            if self.drawn.is_some() {
+            if self.drawn.is_some() || self.starts_beside_the_first_picture() {
                 let canvas = canvas.clone();
                 self.start(&canvas);
             }
         }
-        self.follow_worker();
+        // A paint worker started beside the first picture takes the
+        // canvas once that picture is drawn here (below).
+        if self.pictures > 0 {
+            self.follow_worker();
+        }
         // A picture landing shows untransformed, unless this frame moves it.
         let landed = self.follow_pictures(p);
         let kept = if landed { Outcome::Drew } else { Outcome::Kept };
@@ -521,7 +560,27 @@ impl Painter {
             cost_ms,
         });
         self.pictures += 1;
+        if self.pictures == 1 && matches!(self.backend, Backend::Handover { .. }) {
+            self.hand_over_with_the_first_picture(p, content, cost_ms);
+        }
         Outcome::Drew
+    }
+
+    /// Gives a paint worker started beside the first picture (see
+    /// [`Painter::starts_beside_the_first_picture`]) the canvas and that
+    /// picture at once, in the frame that drew it here: the overlay shows
+    /// it until the worker's lands.
+    fn hand_over_with_the_first_picture(&mut self, p: &Picture, content: Content, cost_ms: f64) {
+        self.follow_worker();
+        if !matches!(self.backend, Backend::Worker { .. }) {
+            return;
+        }
+        self.send(p);
+        self.drawn = Some(Drawn {
+            content,
+            camera: p.camera,
+            cost_ms,
+        });
     }
 
     /// A paint worker is starting, a picture is on screen and `p` is no

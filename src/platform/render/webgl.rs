@@ -129,6 +129,12 @@ pub fn probe_software() -> Option<bool> {
     answer
 }
 
+/// The answer [`probe_software`] gave, if it was asked already (the app's
+/// warm-up asks): `None` when it was not.
+pub fn probed_software() -> Option<Option<bool>> {
+    PROBED.get()
+}
+
 fn ask_software() -> Option<bool> {
     let document = web_sys::window()?.document()?;
     let canvas: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
