@@ -20,6 +20,7 @@ use crate::core::model::Community;
 use crate::platform::render::frames;
 use crate::platform::worker::WorkerHandle;
 use gloo::timers::callback::{Interval, Timeout};
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -73,6 +74,10 @@ const PAGE_STALL_MS: f64 = 10_000.0;
 #[derive(Default)]
 struct LaneState {
     asked: Option<AnalysisJob>,
+    /// What the screen that asked last made `asked` of (its hook's deps),
+    /// so a screen opened again can tell, before it asks, whether the
+    /// lane's result is of what it shows.
+    asked_for: Option<Rc<dyn Any>>,
     job: Option<JobId>,
     generation: u64,
     latest: Option<Rc<AnalysisUpdate>>,
@@ -385,6 +390,24 @@ impl AnalysisService {
         }
     }
 
+    /// Notes that the job last asked on `lane` was made of `deps`.
+    fn note_asked_for<D: 'static>(&self, lane: &'static str, deps: D) {
+        if let Some(state) = self.0.lanes.borrow_mut().get_mut(lane) {
+            state.asked_for = Some(Rc::new(deps));
+        }
+    }
+
+    /// The job last asked on `lane` was made of `deps`.
+    fn was_asked_for<D: PartialEq + 'static>(&self, lane: &'static str, deps: &D) -> bool {
+        self.0
+            .lanes
+            .borrow()
+            .get(lane)
+            .and_then(|s| s.asked_for.as_ref())
+            .and_then(|a| a.downcast_ref::<D>())
+            .is_some_and(|a| a == deps)
+    }
+
     pub fn view(&self, lane: &'static str) -> AnalysisView {
         self.0
             .lanes
@@ -443,7 +466,7 @@ pub fn analysis_provider(props: &AnalysisProviderProps) -> Html {
 #[hook]
 pub fn use_analysis<D, F>(lane: &'static str, deps: D, make_job: F) -> AnalysisView
 where
-    D: PartialEq + 'static,
+    D: PartialEq + Clone + 'static,
     F: FnOnce(&D) -> AnalysisJob + 'static,
 {
     use_analysis_when(lane, true, deps, make_job)
@@ -451,7 +474,9 @@ where
 
 /// As [`use_analysis`], but nothing is asked of the worker until `ready`
 /// (the play-back shows its first picture before it starts the worker and
-/// encodes the job: both cost the page's main thread).
+/// encodes the job: both cost the page's main thread). Until then the
+/// lane's result is `current` only if it is of these `deps` (an earlier
+/// visit's result of an event changed since, by a merge say, is not).
 #[hook]
 pub fn use_analysis_when<D, F>(
     lane: &'static str,
@@ -460,11 +485,15 @@ pub fn use_analysis_when<D, F>(
     make_job: F,
 ) -> AnalysisView
 where
-    D: PartialEq + 'static,
+    D: PartialEq + Clone + 'static,
     F: FnOnce(&D) -> AnalysisJob + 'static,
 {
     let service = use_context::<AnalysisService>();
     let redraw = use_force_update();
+    let stale = !ready
+        && service
+            .as_ref()
+            .is_some_and(|s| !s.was_asked_for(lane, &deps));
     {
         let service = service.clone();
         use_effect_with(lane, move |lane| {
@@ -484,10 +513,13 @@ where
         use_effect_with((ready, deps), move |(ready, deps)| {
             if let Some(s) = service.filter(|_| *ready) {
                 s.request(lane, make_job(deps));
+                s.note_asked_for(lane, deps.clone());
             }
         });
     }
-    service.map(|s| s.view(lane)).unwrap_or_default()
+    let mut view = service.map(|s| s.view(lane)).unwrap_or_default();
+    view.current &= !stale;
+    view
 }
 
 /// The event's own analysis (people network, exact in the end).

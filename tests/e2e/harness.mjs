@@ -6,6 +6,18 @@ import { join, extname, resolve } from "node:path";
 import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
+import { afterEach } from "node:test";
+
+/** Browsers open now. A test that failed midway left its browser open, and
+ * that kept its file's process (and CI) waiting for ever: under the test
+ * runner each test's browsers are closed when it ends, passed or not. */
+const live = new Set();
+if (process.env.NODE_TEST_CONTEXT) {
+  afterEach(async () => {
+    for (const context of [...live]) await context.close().catch(() => {});
+    live.clear();
+  });
+}
 
 const ROOT = resolve(new URL("../../dist", import.meta.url).pathname);
 const TYPES = {
@@ -57,6 +69,8 @@ export async function launch(profileDir, options = {}) {
     isMobile: options.isMobile ?? false,
     deviceScaleFactor: 1,
   });
+  live.add(context);
+  context.once("close", () => live.delete(context));
   return { context, dir };
 }
 

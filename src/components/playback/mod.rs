@@ -332,6 +332,10 @@ pub fn playback() -> Html {
             ("ties", st.visible_edges.into()),
         ],
     );
+    // Findings are final only when they are of this event as it is now
+    // (reopened after a merge, the earlier result shows until the new one
+    // lands, marked as being worked out).
+    let findings_complete = scene.complete && (analysis.current || analysis.failed.is_some());
     html! {
         <main class={classes!("screen", "playback", facilitator.then_some("facilitator-view"),
             presenting.then_some("presenting"))}
@@ -374,7 +378,7 @@ pub fn playback() -> Html {
                         <Card card={c} on_close={close} />
                     }
                     <Legend entries={legend} />
-                    <Findings findings={scene.findings.clone()} complete={scene.complete} />
+                    <Findings findings={scene.findings.clone()} complete={findings_complete} />
                 </div>
             </div>
             <footer class="pb-footer">
