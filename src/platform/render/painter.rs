@@ -561,7 +561,7 @@ impl Painter {
         });
         self.pictures += 1;
         if self.pictures == 1 && matches!(self.backend, Backend::Handover { .. }) {
-            self.hand_over_with_the_first_picture(p, content, cost_ms);
+            self.hand_over_with_the_first_picture(p);
         }
         Outcome::Drew
     }
@@ -570,17 +570,16 @@ impl Painter {
     /// [`Painter::starts_beside_the_first_picture`]) the canvas and that
     /// picture at once, in the frame that drew it here: the overlay shows
     /// it until the worker's lands.
-    fn hand_over_with_the_first_picture(&mut self, p: &Picture, content: Content, cost_ms: f64) {
+    fn hand_over_with_the_first_picture(&mut self, p: &Picture) {
+        // Taking the canvas forgets what was drawn; the worker is sent
+        // that same picture, so it is what is drawn still.
+        let drawn = self.drawn;
         self.follow_worker();
         if !matches!(self.backend, Backend::Worker { .. }) {
             return;
         }
         self.send(p);
-        self.drawn = Some(Drawn {
-            content,
-            camera: p.camera,
-            cost_ms,
-        });
+        self.drawn = drawn;
     }
 
     /// A paint worker is starting, a picture is on screen and `p` is no
