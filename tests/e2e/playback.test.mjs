@@ -17,19 +17,46 @@ after(async () => { await srv.close(); });
 const CANVAS = "[data-testid=sociogram]";
 const data = (page, key) => page.$eval(CANVAS, (c, k) => c.dataset[k], key);
 
-/** Records every string drawn as canvas text (labels overlay and fallback). */
+/**
+ * Records every string drawn as canvas text (labels overlay and fallback),
+ * and each label's box in CSS pixels with the canvas's drawing scale against
+ * its backing store's density, in batches (a batch starts when a canvas is
+ * cleared or painted over whole).
+ */
 async function recordCanvasText(context) {
   await context.addInitScript(() => {
     window.__canvasText = [];
+    window.__labelBatches = [[]];
+    const P = CanvasRenderingContext2D.prototype;
+    for (const name of ["clearRect", "putImageData"]) {
+      const original = P[name];
+      P[name] = function (...args) {
+        if (window.__labelBatches.at(-1).length) window.__labelBatches.push([]);
+        return original.apply(this, args);
+      };
+    }
     for (const name of ["fillText", "strokeText"]) {
-      const original = CanvasRenderingContext2D.prototype[name];
-      CanvasRenderingContext2D.prototype[name] = function (text, ...rest) {
+      const original = P[name];
+      P[name] = function (text, x, y, ...rest) {
         window.__canvasText.push(String(text));
-        return original.call(this, text, ...rest);
+        if (name === "fillText") {
+          const m = this.getTransform();
+          const w = this.measureText(text);
+          const c = this.canvas;
+          window.__labelBatches.at(-1).push({
+            text: String(text), scale: m.a, density: c.width / c.clientWidth,
+            left: (m.a * x + m.e) / m.a, right: (m.a * (x + w.width) + m.e) / m.a,
+            top: (m.d * (y - w.actualBoundingBoxAscent) + m.f) / m.d,
+            bottom: (m.d * (y + w.actualBoundingBoxDescent) + m.f) / m.d,
+          });
+        }
+        return original.call(this, text, x, y, ...rest);
       };
     }
   });
 }
+/** The labels of the last batch drawn. */
+const lastLabels = (page) => page.evaluate(() => window.__labelBatches.findLast((b) => b.length) || []);
 const canvasText = (page) => page.evaluate(() => window.__canvasText.join("\n"));
 
 /** Share of the sociogram's pixels (in a screenshot) that are not background. */
@@ -257,6 +284,18 @@ for (const renderer of ["webgl", "canvas2d"]) {
     await page.waitForFunction(() => window.__canvasText.length > 0);
     const labels = await canvasText(page);
     assert.match(labels, /[A-Za-z]{3}/);
+    // Labels are drawn at their canvas's own pixel density (the picture
+    // beneath may be drawn at less while it settles) and never overlap.
+    await page.waitForTimeout(600);
+    const drawn = await lastLabels(page);
+    assert.ok(drawn.length >= 5, `${drawn.length} labels`);
+    for (const l of drawn) assert.ok(Math.abs(l.scale - l.density) < 0.02, `${l.text} drawn at ${l.scale}, canvas at ${l.density}`);
+    for (const [i, a] of drawn.entries()) {
+      for (const b of drawn.slice(i + 1)) {
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        assert.ok(!overlap, `"${a.text}" overlaps "${b.text}"`);
+      }
+    }
     await shot(page, `playback-${renderer}-places`);
     // Panning moves the picture: the frame after a drag differs.
     const before = await page.locator(CANVAS).screenshot();

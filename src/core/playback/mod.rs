@@ -9,7 +9,7 @@
 //! - [`camera`]: the zoom/pan transform and pinch arithmetic;
 //! - [`live`]: ForceAtlas2 run a few iterations at a time, keeping positions
 //!   across updates;
-//! - [`label_grid`]: which labels fit on screen, one per cell;
+//! - [`label_placement`]: which labels fit on screen without overlapping;
 //! - [`layout_job`]: the layout as a worker job (messages and the loop);
 //! - [`timeline`]: growing the picture in the order maps were finished;
 //! - [`between`]: fading from an earlier event's picture to this one's;
@@ -31,7 +31,7 @@ pub mod card;
 pub mod findings;
 pub mod generate;
 pub mod instances;
-pub mod label_grid;
+pub mod label_placement;
 pub mod layout_job;
 pub mod lens;
 pub mod live;

@@ -4,6 +4,7 @@
 //! text reaches it: the caller's translated strings and place labels.
 
 use super::camera::Camera;
+use super::label_placement::{self, Candidate, FONT_FAMILY as FONT};
 use super::palette::{self, Rgb};
 use super::scene::Scene;
 use super::style::{Dash, Shape, Styles, Swatch};
@@ -20,7 +21,6 @@ pub struct ExportText<'a> {
 /// Legend panel width and line height, in pixels.
 const PANEL_W: f64 = 360.0;
 const LINE_H: f64 = 30.0;
-const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -173,31 +173,42 @@ fn labels(
     (w, h): (f64, f64),
 ) {
     let radius = |i: u32| f64::from(styles.radius.get(i as usize).copied().unwrap_or(3.0));
-    let candidates: Vec<(u32, f64, f64, f64)> = styles
+    let text = |i: u32| scene.nodes.get(i as usize).and_then(|n| n.label.as_deref());
+    // No text to measure here: widths are estimated, generously.
+    let candidates: Vec<Candidate> = styles
         .labels
         .iter()
-        .filter_map(|&i| pos(i).map(|(x, y)| (i, x, y, radius(i))))
+        .filter_map(|&i| {
+            let (label, (x, y)) = (text(i)?, pos(i)?);
+            let width = label_placement::estimated_width(label);
+            Some(Candidate {
+                node: i,
+                x,
+                y,
+                radius: radius(i),
+                width,
+            })
+        })
         .collect();
     let _ = writeln!(
         out,
-        "<g fill=\"{}\" font-family=\"{FONT}\" font-size=\"15\" paint-order=\"stroke\" stroke=\"{}\" stroke-width=\"4\">",
+        "<g fill=\"{}\" font-family=\"{FONT}\" font-size=\"{}\" font-weight=\"{}\" paint-order=\"stroke\" stroke=\"{}\" stroke-width=\"4\">",
         palette::INK.hex(),
+        label_placement::FONT_PX,
+        label_placement::FONT_WEIGHT,
         palette::BACKGROUND.hex()
     );
-    // The same labels as on screen: one per cell of the label grid.
-    for i in super::label_grid::visible_labels(&candidates, w, h) {
-        let (Some(label), Some(p)) = (
-            scene.nodes.get(i as usize).and_then(|n| n.label.as_deref()),
-            pos(i),
-        ) else {
+    // The labels kept apart as on screen.
+    for c in label_placement::visible_labels(&candidates, w, h) {
+        let Some(label) = text(c.node) else {
             continue;
         };
-        let r = radius(i);
+        let (x, y) = c.text_at();
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\">{}</text>",
-            r1(p.0 + r + 4.0),
-            r1(p.1 + 5.0),
+            r1(x),
+            r1(y),
             escape(label)
         );
     }
